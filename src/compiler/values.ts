@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { staticText, type Ident, type StringNode, type ValueNode } from '../language/ast.ts';
+import { perMinute } from '../language/literals.ts';
+import type { Span } from '../language/span.ts';
+import type { RuleName } from '../diagnostics/rules.ts';
+import { didYouMean } from './did-you-mean.ts';
+
+/**
+ * Schemas for attribute values. Each validates one AST value node and turns it into the plain
+ * value the compiler works with, keeping spans where later checks point back at the source.
+ * A failure becomes a zod issue carrying its rule and help, which `schema-issues.ts` locates.
+ */
+type Decoded<T> = { ok: true; value: T } | { ok: false; rule: RuleName; message: string; help?: string; at?: Span };
+
+export interface Located<T> {
+  value: T;
+  span: Span;
+}
+
+export type TypeDoc = {
+  /** How the reference names the type, e.g. "duration". */
+  typeName: string;
+  /** A literal to show in the reference, e.g. "5m". */
+  example: string;
+};
+
+function valueSchema<T>(doc: TypeDoc, decode: (v: ValueNode) => Decoded<T>) {
+  return z
+    .custom<ValueNode>((x) => x !== undefined && x !== null, { error: 'this attribute is required' })
+    .transform((v, ctx) => {
+      const result = decode(v);
+      if (result.ok) return result.value;
+      ctx.issues.push({ code: 'custom', message: result.message, input: v, params: { rule: result.rule, help: result.help, at: result.at } });
+      return z.NEVER;
+    })
+    .meta(doc);
+}
+
+const ok = <T>(value: T): Decoded<T> => ({ ok: true, value });
+const mismatch = (expected: string, got: ValueNode, help?: string): Decoded<never> => ({
+  ok: false,
+  rule: 'type-mismatch',
+  message: `expected ${expected}, found ${describe(got)}`,
+  help,
+});
+const impossible = (message: string, help?: string): Decoded<never> => ({ ok: false, rule: 'impossible-value', message, help });
+
+/** How a value reads in a message: "a string", "the name `marie`", "a list". */
+export function describe(v: ValueNode): string {
+  switch (v.type) {
+    case 'String': return v.style === 'text' ? 'a text block' : 'a string';
+    case 'Number': return `the number ${v.raw}`;
+    case 'Duration': return `the duration ${v.raw}`;
+    case 'Rate': return `the rate ${v.raw}`;
+    case 'Money': return `the amount ${v.raw}`;
+    case 'Bool': return `\`${v.value}\``;
+    case 'Ref': return `the name \`${v.name}\``;
+    case 'List': return 'a list';
+    case 'Call': return `a call to \`${v.callee.name}(…)\``;
+    case 'Missing': return 'nothing';
+  }
+}
+
+export const text = valueSchema({ typeName: 'string', example: '"Review ${student}\'s progress"' }, (v) =>
+  v.type === 'String' ? ok(v) : mismatch('a string', v),
+);
+
+function decodePlain(v: ValueNode, what: string): Decoded<Located<string>> {
+  if (v.type !== 'String') return mismatch(what, v);
+  const value = staticText(v);
+  if (value === undefined) return { ok: false, rule: 'type-mismatch', message: `${what} cannot interpolate \`\${…}\`` };
+  return ok({ value, span: v.span });
+}
+
+export const plainText = valueSchema({ typeName: 'string (no ${…})', example: '"Evaluate a student"' }, (v) => decodePlain(v, 'a plain string'));
+
+/** A relative path that stays inside the directory it is relative to. */
+export const relativePath = valueSchema({ typeName: 'path', example: '"evaluation.md"' }, (v) => {
+  const d = decodePlain(v, 'a path');
+  if (!d.ok) return d;
+  const p = d.value.value;
+  if (p === '' || p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.split(/[\\/]/).includes('..')) {
+    return impossible(`\`${p}\` must be a relative path inside the task's directory`, 'write outputs like "evaluation.md" or "reports/week.md"');
+  }
+  return d;
+});
+
+function positive(n: number): boolean {
+  return n > 0;
+}
+
+export const duration = valueSchema({ typeName: 'duration', example: '5m' }, (v) => {
+  if (v.type !== 'Duration') return mismatch('a duration such as 30s, 5m or 1h30m', v);
+  return positive(v.ms) ? ok(v.ms) : impossible(`a duration of ${v.raw} can never be met`, 'durations must be greater than zero');
+});
+
+export const money = valueSchema({ typeName: 'amount', example: '$5' }, (v) => {
+  if (v.type !== 'Money') return mismatch('an amount such as $5 or $0.25', v);
+  return positive(v.usd) ? ok(v.usd) : impossible(`a budget of ${v.raw} leaves nothing to spend`, 'budgets must be greater than $0');
+});
+
+export interface RateValue {
+  perMinute: number;
+  raw: string;
+  span: Span;
+}
+
+export const rate = valueSchema({ typeName: 'rate', example: '50/min' }, (v) => {
+  if (v.type !== 'Rate') return mismatch('a rate such as 50/min or 40k/min', v);
+  if (!positive(v.amount)) return impossible(`a limit of ${v.raw} lets nothing through`, 'rates must be greater than zero');
+  return ok({ perMinute: perMinute(v.amount, v.unit), raw: v.raw, span: v.span });
+});
+
+export function integer(min: number, what: string) {
+  return valueSchema({ typeName: `integer ≥ ${min}`, example: String(Math.max(min, 1)) }, (v) => {
+    if (v.type !== 'Number' || !Number.isInteger(v.value)) return mismatch('a whole number', v);
+    return v.value >= min ? ok(v.value) : impossible(`${what} of ${v.raw} is impossible`, `it must be at least ${min}`);
+  });
+}
+
+export const boolean = valueSchema({ typeName: 'true | false', example: 'true' }, (v) =>
+  v.type === 'Bool' ? ok(v.value) : mismatch('`true` or `false`', v),
+);
+
+function ref(v: ValueNode, what: string): Decoded<Ident> {
+  return v.type === 'Ref' ? ok({ name: v.name, span: v.span }) : mismatch(`the name of ${what}`, v, 'names are written bare, without quotes');
+}
+
+export function reference(what: string) {
+  return valueSchema({ typeName: `name of ${what}`, example: what === 'a worker' ? 'marie' : 'evaluate' }, (v) => ref(v, what));
+}
+
+function listOf<T>(v: ValueNode, expected: string, item: (i: ValueNode) => Decoded<T>): Decoded<T[]> {
+  if (v.type !== 'List') return mismatch(`a list of ${expected}, like [a, b]`, v);
+  const out: T[] = [];
+  for (const i of v.items) {
+    const d = item(i);
+    // The first bad item explains the problem, and the issue points at that item.
+    if (!d.ok) return { ...d, at: d.at ?? i.span };
+    out.push(d.value);
+  }
+  return ok(out);
+}
+
+export function references(what: string) {
+  return valueSchema({ typeName: `list of ${what} names`, example: '[evaluate, newsletter]' }, (v) => listOf(v, `${what} names`, (i) => ref(i, what)));
+}
+
+export const paths = valueSchema({ typeName: 'list of paths', example: '["evaluation.md"]' }, (v) => {
+  if (v.type !== 'List') return mismatch('a list of paths, like ["report.md"]', v);
+  const out: Located<string>[] = [];
+  for (const item of v.items) {
+    const d = relativePath.safeParse(item);
+    if (!d.success) {
+      const issue = d.error.issues[0] as { message: string; params?: { rule?: RuleName; help?: string } } | undefined;
+      return { ok: false, rule: issue?.params?.rule ?? 'type-mismatch', message: issue?.message ?? 'not a path', help: issue?.params?.help, at: item.span };
+    }
+    out.push(d.data);
+  }
+  return ok(out);
+});
+
+/** A name from a fixed set, written bare (`high`) or quoted. */
+export function oneOf<const T extends readonly string[]>(values: T, what: string) {
+  return valueSchema({ typeName: values.join(' | '), example: values[0]! }, (v) => {
+    const name = v.type === 'Ref' ? v.name : v.type === 'String' ? staticText(v) : undefined;
+    if (name === undefined) return mismatch(`one of ${values.join(', ')}`, v);
+    if ((values as readonly string[]).includes(name)) return ok({ value: name as T[number], span: v.span });
+    return { ok: false, rule: 'invalid-enum', message: `\`${name}\` is not a ${what}; expected one of ${values.join(', ')}`, help: didYouMean(name, values) };
+  });
+}
+
+/** A model alias or id, checked against the known list by the tools-and-models check. */
+export const model = valueSchema({ typeName: 'model', example: 'sonnet' }, (v) => {
+  const name = v.type === 'Ref' ? v.name : v.type === 'String' ? staticText(v) : undefined;
+  return name === undefined ? mismatch('a model such as sonnet, opus or haiku', v) : ok({ value: name, span: v.span });
+});
+
+/** Tool names, bare (`Read`) or quoted with a rule (`"Bash(git diff:*)"`). */
+export const tools = valueSchema({ typeName: 'list of tools', example: '[Read, Write, "Bash(git diff:*)"]' }, (v) =>
+  listOf(v, 'tools', (i) => {
+    const name = i.type === 'Ref' ? i.name : i.type === 'String' ? staticText(i) : undefined;
+    return name === undefined ? mismatch('a tool such as Read or "Bash(git diff:*)"', i) : ok({ value: name, span: i.span });
+  }),
+);
+
+export type TextSource = { kind: 'inline'; node: StringNode } | { kind: 'file'; path: Located<string> };
+
+/** Text written inline, or read with `file("…")` relative to the .swarm file. */
+export const textSource = valueSchema({ typeName: 'string or file("…")', example: 'file("../prompts/DANCE.md")' }, (v): Decoded<TextSource> => {
+  if (v.type === 'String') return ok({ kind: 'inline', node: v });
+  if (v.type === 'Call' && v.callee.name === 'file') {
+    const path = decodePlain(v.args[0] ?? v, 'a path');
+    return path.ok ? ok({ kind: 'file', path: path.value }) : path;
+  }
+  return mismatch('a string or file("path")', v);
+});
+
+/** A secret, which may only come from the environment. */
+export const envSecret = valueSchema({ typeName: 'env("NAME")', example: 'env("MARIE_API_KEY")' }, (v) => {
+  if (v.type === 'Call' && v.callee.name === 'env') {
+    const arg = v.args[0];
+    if (arg?.type === 'String') {
+      const name = staticText(arg);
+      if (name !== undefined) return ok({ value: name, span: arg.span });
+    }
+  }
+  return mismatch('env("NAME")', v, 'keys are read from the environment when the run starts, never written in the file');
+});
+
+export type InputValue = string | number | boolean;
+
+export const inputValue = valueSchema({ typeName: 'string | number | boolean', example: '"Emma Rodriguez"' }, (v): Decoded<Located<InputValue>> => {
+  if (v.type === 'String') return decodePlain(v, 'a default');
+  if (v.type === 'Number' || v.type === 'Bool') return ok({ value: v.value, span: v.span });
+  return mismatch('a string, number or true/false', v);
+});
