@@ -5,23 +5,36 @@
 export const knownTools = [
   'Agent',
   'Bash',
-  'BashOutput',
+  'CronCreate',
+  'CronDelete',
+  'CronList',
   'Edit',
-  'ExitPlanMode',
+  'EnterWorktree',
+  'ExitWorktree',
   'Glob',
   'Grep',
-  'KillShell',
-  'MultiEdit',
   'NotebookEdit',
   'Read',
+  'ReportFindings',
+  'ScheduleWakeup',
+  'SendMessage',
   'Skill',
-  'SlashCommand',
+  // `Task` is the CLI's other name for `Agent`, the sub-agent tool.
   'Task',
-  'TodoWrite',
+  'TaskCreate',
+  'TaskGet',
+  'TaskList',
+  'TaskOutput',
+  'TaskStop',
+  'TaskUpdate',
   'WebFetch',
   'WebSearch',
+  'Workflow',
   'Write',
 ] as const;
+
+/** Names older Claude Code versions had; 2.1.197 drops them from `--tools` without a word. */
+export const retiredTools = ['TodoWrite', 'ExitPlanMode', 'EnterPlanMode', 'AskUserQuestion', 'BashOutput', 'KillShell', 'LS', 'MultiEdit', 'NotebookRead', 'LSP', 'ToolSearch'];
 
 /** Model aliases the CLI resolves itself, and what they resolve to. */
 export const modelAliases: Record<string, string> = {
@@ -29,6 +42,8 @@ export const modelAliases: Record<string, string> = {
   sonnet: 'claude-sonnet-5',
   opus: 'claude-opus-4-8',
   fable: 'claude-fable-5',
+  opusplan: 'claude-sonnet-5',
+  best: 'claude-opus-4-8',
 };
 
 export interface ModelInfo {
@@ -51,7 +66,7 @@ export const knownModels: ModelInfo[] = [
 /** Sub-agent files may also say `inherit`: use the parent worker's model. */
 export const agentModelValues = ['inherit', ...Object.keys(modelAliases)];
 
-export const permissionModes = ['default', 'acceptEdits', 'bypassPermissions', 'dontAsk', 'plan'] as const;
+export const permissionModes = ['default', 'acceptEdits', 'auto', 'bypassPermissions', 'dontAsk', 'plan'] as const;
 export const priorities = ['low', 'normal', 'high', 'critical'] as const;
 export const inputTypes = ['string', 'number', 'boolean'] as const;
 export const queueKinds = ['file', 'redis'] as const;
@@ -71,7 +86,9 @@ export function isKnownTool(spec: string): boolean {
 }
 
 export function resolveModel(name: string): ModelInfo | undefined {
-  const id = modelAliases[name] ?? name;
+  // `sonnet[1m]` asks for the same model with the 1M-token context window.
+  const base = name.replace(/\[1m\]$/, '');
+  const id = modelAliases[base] ?? base;
   return knownModels.find((m) => m.id === id);
 }
 
@@ -86,10 +103,26 @@ export function estimateTokens(text: string): number {
 }
 
 /**
- * Tokens Claude Code sends with every request before any of swarm's text: its own system
- * prompt and tool definitions (measured with the CLI against the stand-in server).
+ * Characters Claude Code 2.1.197 sends with every request before any of swarm's text, measured
+ * against the stand-in server: its system prompt per model family, and its tool definitions.
+ * These are lower bounds, so a limit reported as too small is too small for certain.
  */
-export const cliOverheadTokens = 18_000;
+const cliSystemChars: Record<string, number> = { haiku: 25_698, sonnet: 25_698, opus: 5_652, fable: 10_038 };
+const defaultToolsChars = 62_857;
+const toolChars: Record<string, number> = { Bash: 11_991, Workflow: 20_823 };
+const otherToolChars = 1_100;
+
+function family(model: string): string {
+  const id = resolveModel(model)?.id ?? model;
+  return Object.keys(cliSystemChars).find((f) => id.includes(f)) ?? 'opus';
+}
+
+/** The least number of tokens Claude Code adds to each request for this model and tool list. */
+export function cliOverheadTokens(model: string, tools: readonly string[] | undefined): number {
+  const system = cliSystemChars[family(model)] ?? cliSystemChars['opus']!;
+  const toolText = tools === undefined ? defaultToolsChars : tools.reduce((sum, t) => sum + (toolChars[toolName(t)] ?? otherToolChars), 0);
+  return Math.floor((system + toolText) / 4);
+}
 
 export const builtinDefaults = {
   model: 'sonnet',
