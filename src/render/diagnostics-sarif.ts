@@ -8,7 +8,7 @@ export interface SarifOptions {
   /** swarm's own version, reported as `tool.driver.version`. */
   version: string;
   /** Where to read about swarm, reported as `tool.driver.informationUri`. */
-  informationUri: string;
+  informationUri?: string;
 }
 
 type SarifLevel = 'error' | 'warning' | 'note';
@@ -102,7 +102,7 @@ export function renderSarif(diagnostics: Diagnostic[], sources: ReadonlyMap<stri
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'swarm', version: options.version, informationUri: options.informationUri, rules: sarifRules() } },
+        tool: { driver: { name: 'swarm', version: options.version, ...(options.informationUri ? { informationUri: options.informationUri } : {}), rules: sarifRules() } },
         columnKind: 'utf16CodeUnits',
         results,
       },

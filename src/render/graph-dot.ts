@@ -56,6 +56,8 @@ function nodeLine(node: DrawnNode, colours: Map<string, string>): string {
   return `  ${quoteDot(node.id)}${attrs({
     label: node.label ?? node.id,
     shape: SHAPE[node.kind],
+    // Graphviz rounds a polygon's corners but clips edges at the sharp ones, leaving gaps.
+    style: node.kind === 'task' ? undefined : 'filled',
     fillcolor: fill ?? (node.kind === 'synthesize' ? '#eeeeee' : undefined),
     tooltip: tooltip === '' ? undefined : tooltip,
   })};`;
