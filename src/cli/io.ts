@@ -1,0 +1,39 @@
+/** What a command may touch. Tests pass buffers; `bin.ts` passes the real process. */
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export interface OutStream {
+  write(text: string): void;
+  isTTY?: boolean;
+}
+
+/** Named exit codes, documented in the README. */
+export const exitCodes = {
+  ok: 0,
+  /** The input has problems: errors (or warnings with --strict), or unformatted files with --check. */
+  problems: 1,
+  /** The command line is wrong, or a named file cannot be read. */
+  usage: 2,
+  /** A bug or an unexpected failure in swarm itself. */
+  internal: 3,
+} as const;
+
+export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
+
+/** An error the user can fix from the command line, reported without a stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function processIo(): Io {
+  return {
+    stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY },
+    stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
