@@ -26,10 +26,7 @@ const errFiles = fixtures('err');
  * Fixtures that do not yet report the rule they are named for, because of a known compiler
  * problem. Their `.out` records today's output; remove the entry once the compiler is fixed.
  */
-const knownProblems = new Set([
-  // The number lexes before `/week`, so one bad rate becomes a cascade of syntax errors.
-  'spec/conformance/err/SW0006-invalid-literal-rate-unit.swarm',
-]);
+const knownProblems = new Set<string>([]);
 
 describe.each([
   ['ok', okFiles],

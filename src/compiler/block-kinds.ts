@@ -18,7 +18,8 @@ export interface BlockKind {
   attributes: z.ZodObject;
 }
 
-const doc = (description: string) => ({ description });
+/** Reference text for an attribute; `example` overrides the value type's generic one. */
+const doc = (description: string, example?: string) => (example === undefined ? { description } : { description, example });
 
 const limitsShape = z.object({
   requests: v.rate.optional().meta(doc('Requests per period, counted when each request is sent.')),
@@ -64,7 +65,7 @@ export const blockKinds = {
       timeout: v.duration.optional().meta(doc('How long one attempt of a task may run.')),
       retries: v.integer(0, 'a retry count').optional().meta(doc('Attempts after the first one fails.')),
       priority: priority.optional().meta(doc('Dispatch priority among ready tasks.')),
-      'max-turns': v.integer(1, 'a turn limit').optional().meta(doc('Agent turns one attempt may take.')),
+      'max-turns': v.integer(1, 'a turn limit').optional().meta(doc('Agent turns one attempt may take.', '30')),
     }),
   },
   queue: {
@@ -75,8 +76,8 @@ export const blockKinds = {
     repeatable: false,
     attributes: z.object({
       kind: v.oneOf(queueKinds, 'queue kind').optional().meta(doc('`file` (one machine) or `redis`.')),
-      path: v.plainText.optional().meta(doc('The run directory for a file queue.')),
-      url: v.plainText.optional().meta(doc('The Redis URL for a redis queue.')),
+      path: v.plainText.optional().meta(doc('The run directory for a file queue.', '".swarm/runs"')),
+      url: v.plainText.optional().meta(doc('The Redis URL for a redis queue.', '"redis://127.0.0.1:6379"')),
     }),
   },
   limits: {
@@ -94,7 +95,7 @@ export const blockKinds = {
     parents: ['workflow'],
     repeatable: true,
     attributes: z.object({
-      file: v.plainText.optional().meta(doc('A Claude Code sub-agent file (front matter, then the prompt), relative to this file.')),
+      file: v.plainText.optional().meta(doc('A Claude Code sub-agent file (front matter, then the prompt), relative to this file.', '"../agents/choreography-analyzer.md"')),
       description: v.plainText.optional().meta(doc('When the worker should use this sub-agent.')),
       prompt: v.text.optional().meta(doc('The sub-agent’s system prompt.')),
       tools: v.tools.optional().meta(doc('Tools the sub-agent may use; all of the worker’s when omitted.')),
@@ -112,14 +113,14 @@ export const blockKinds = {
       system: v.textSource.optional().meta(doc('The worker’s system prompt.')),
       model: v.model.optional().meta(doc('The worker’s model.')),
       tools: v.tools.optional().meta(doc('Tools the worker may use.')),
-      agents: v.references('an agent').optional().meta(doc('Sub-agents the worker may use.')),
-      workspace: v.plainText.optional().meta(doc('The directory the worker works in, relative to this file.')),
+      agents: v.references('agent', '[choreography-analyzer]').optional().meta(doc('Sub-agents the worker may use.')),
+      workspace: v.plainText.optional().meta(doc('The directory the worker works in, relative to this file.', '"studio"')),
       readonly: v.boolean.optional().meta(doc('Whether the workspace is read-only; outputs then go to the task’s own directory.')),
-      image: v.plainText.optional().meta(doc('The container image for the docker executor.')),
+      image: v.plainText.optional().meta(doc('The container image for the docker executor.', '"swarm-worker:latest"')),
       'api-key': v.envSecret.optional().meta(doc('The environment variable holding this worker’s API key.')),
       parallel: v.integer(1, 'a parallelism').optional().meta(doc('How many tasks the worker runs at once.')),
       'permission-mode': v.oneOf(permissionModes, 'permission mode').optional().meta(doc('Claude Code’s permission mode.')),
-      'max-turns': v.integer(1, 'a turn limit').optional().meta(doc('Agent turns one attempt may take.')),
+      'max-turns': v.integer(1, 'a turn limit').optional().meta(doc('Agent turns one attempt may take.', '30')),
     }),
   },
   task: {
@@ -129,16 +130,16 @@ export const blockKinds = {
     parents: ['workflow'],
     repeatable: true,
     attributes: z.object({
-      worker: v.reference('a worker').meta(doc('The worker that runs the task.')),
+      worker: v.reference('worker', 'marie').meta(doc('The worker that runs the task.')),
       prompt: v.text.meta(doc('What to do; may read `${input}` and `${node.result}` of upstream nodes.')),
-      after: v.references('a node').optional().meta(doc('Nodes that must finish first.')),
+      after: v.references('node', '[evaluate]').optional().meta(doc('Nodes that must finish first.')),
       timeout: v.duration.optional().meta(doc('How long one attempt may run.')),
       retries: v.integer(0, 'a retry count').optional().meta(doc('Attempts after the first one fails.')),
       priority: priority.optional().meta(doc('Dispatch priority among ready tasks.')),
       outputs: v.paths.optional().meta(doc('Files the task must produce, relative to its working directory.')),
       model: v.model.optional().meta(doc('Overrides the worker’s model.')),
       tools: v.tools.optional().meta(doc('Narrows the worker’s tools for this task.')),
-      'max-turns': v.integer(1, 'a turn limit').optional().meta(doc('Agent turns one attempt may take.')),
+      'max-turns': v.integer(1, 'a turn limit').optional().meta(doc('Agent turns one attempt may take.', '30')),
       budget: v.money.optional().meta(doc('The most this task may spend.')),
     }),
   },
@@ -149,11 +150,11 @@ export const blockKinds = {
     parents: ['workflow'],
     repeatable: true,
     attributes: z.object({
-      after: v.references('a node').optional().meta(doc('Nodes that must finish first.')),
+      after: v.references('node', '[evaluate]').optional().meta(doc('Nodes that must finish first.')),
       model: v.model.optional().meta(doc('The planner’s model; `opus` when omitted.')),
       system: v.textSource.optional().meta(doc('The planner’s instructions.')),
       prompt: v.text.meta(doc('What to plan.')),
-      workers: v.references('a worker').optional().meta(doc('Workers the plan may use; all when omitted.')),
+      workers: v.references('worker', '[marie, fabien]').optional().meta(doc('Workers the plan may use; all when omitted.')),
       'max-tasks': v.integer(1, 'a task limit').optional().meta(doc('The most tasks the plan may add.')),
       budget: v.money.optional().meta(doc('The most the planned tasks may spend together.')),
       approve: v.boolean.optional().meta(doc('Whether a person must accept the plan before it runs.')),
@@ -166,7 +167,7 @@ export const blockKinds = {
     parents: ['workflow'],
     repeatable: true,
     attributes: z.object({
-      after: v.references('a node').optional().meta(doc('Nodes whose results are merged.')),
+      after: v.references('node', '[follow-up]').optional().meta(doc('Nodes whose results are merged.')),
       model: v.model.optional().meta(doc('The model; `opus` when omitted.')),
       system: v.textSource.optional().meta(doc('Instructions for merging.')),
       prompt: v.text.meta(doc('What to produce.')),

@@ -90,7 +90,7 @@ export function buildPlan(ctx: CheckContext, agentFiles: Map<Decl, AgentDefiniti
       return {
         name: agent.name.name,
         description: fromFile?.description ?? a.description?.value ?? '',
-        prompt: fromFile?.prompt ?? (a.prompt ? flatten(template(a.prompt)) : ''),
+        prompt: fromFile ? [{ text: fromFile.prompt }] : template(a.prompt),
         ...optional('tools', a.tools?.map((t) => t.value) ?? fromFile?.tools),
         ...optional('model', a.model?.value ?? fromFile?.model),
         ...optional('file', a.file?.value),
@@ -130,11 +130,6 @@ function toTemplate(ctx: CheckContext, node: StringNode | undefined): Template {
     const target = ctx.symbols.get(head!.name)?.decl as NodeDecl | undefined;
     return { node: target?.name.name ?? head!.name, field: field.name as 'result' };
   });
-}
-
-/** Agent prompts are fixed text; inputs in them are not substituted. */
-function flatten(template: Template): string {
-  return template.map((p) => ('text' in p ? p.text : 'input' in p ? `\${${p.input}}` : `\${${p.node}.${p.field}}`)).join('');
 }
 
 function limits(decl: Decl<'limits'> | undefined): Limits | undefined {

@@ -44,8 +44,8 @@ export function compile(text: string, file: string, host: CompileHost): CompileR
   const reporter = new Reporter(file);
   reporter.diagnostics.push(...parsed.diagnostics);
 
-  const ir = decodeFile(parsed.ast, reporter);
-  checkCalls(parsed.ast, reporter);
+  const badCalls = checkCalls(parsed.ast, reporter);
+  const ir = decodeFile(parsed.ast, reporter, badCalls);
   const files = new FileLoader(host, file);
   const symbols = SymbolTable.build(ir, reporter);
   const ctx: CheckContext = { ir, reporter, symbols, textRefs: collectTextRefs(ir), resolved: emptyResolution(), files };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AttributeNode, BlockNode, FileNode, Ident } from '../language/ast.ts';
+import type { AttributeNode, BlockNode, CallNode, FileNode, Ident, ValueNode } from '../language/ast.ts';
 import type { Span } from '../language/span.ts';
 import type { RuleName } from '../diagnostics/rules.ts';
 import { blockKind, blockKinds, childKinds, requiredAttributes, type BlockKind, type BlockKindName } from './block-kinds.ts';
@@ -11,7 +11,7 @@ import type { Reporter } from './reporter.ts';
  * Checks the file's block structure against the block-kind table and decodes every attribute
  * through its schema. Invalid parts are reported and left out; the rest is kept.
  */
-export function decodeFile(ast: FileNode, reporter: Reporter): WorkflowIR {
+export function decodeFile(ast: FileNode, reporter: Reporter, badCalls: ReadonlySet<CallNode> = new Set()): WorkflowIR {
   const ir: WorkflowIR = { file: reporter.file, inputs: [], agents: [], workers: [], nodes: [] };
   const workflows = ast.blocks.filter((b) => b.kind.name === 'workflow');
   for (const block of ast.blocks) {
@@ -37,7 +37,7 @@ export function decodeFile(ast: FileNode, reporter: Reporter): WorkflowIR {
     });
   }
   const root = workflows[0]!;
-  const decoder = new Decoder(reporter);
+  const decoder = new Decoder(reporter, badCalls);
   const workflow = decoder.decl(blockKinds.workflow, root, 'file') as Decl<'workflow'>;
   ir.workflow = workflow;
   const singletons = new Map<string, BlockNode>();
@@ -58,9 +58,16 @@ export function decodeFile(ast: FileNode, reporter: Reporter): WorkflowIR {
 class Decoder {
   readonly #reporter: Reporter;
   readonly #required = new Map<string, string[]>();
+  readonly #badCalls: ReadonlySet<CallNode>;
 
-  constructor(reporter: Reporter) {
+  constructor(reporter: Reporter, badCalls: ReadonlySet<CallNode>) {
     this.#reporter = reporter;
+    this.#badCalls = badCalls;
+  }
+
+  /** Values whose problem was already reported: recovered gaps and rejected calls. */
+  #reported(value: ValueNode): boolean {
+    return value.type === 'Missing' || (value.type === 'Call' && this.#badCalls.has(value));
   }
 
   decl(kind: BlockKind, block: BlockNode, parent: string): Decl {
@@ -69,7 +76,7 @@ class Decoder {
     const sources = this.#attributes(kind, block);
     const attrs: Record<string, unknown> = {};
     for (const [attrName, node] of sources) {
-      if (node.value.type === 'Missing') continue; // a syntax error was already reported
+      if (this.#reported(node.value)) continue;
       const schema = (kind.attributes.shape as Record<string, z.ZodType>)[attrName]!;
       const result = schema.safeParse(node.value);
       if (result.success) attrs[attrName] = result.data;
@@ -96,7 +103,7 @@ class Decoder {
       if (!kind) {
         const elsewhere = blockKind(name);
         const where = elsewhere?.parents.map((p) => (p === 'file' ? 'the top level' : `a \`${p}\` block`)).join(' or ');
-        const message = elsewhere ? `\`${name}\` blocks cannot stand in a \`${parent}\` block` : `unknown block kind \`${name}\``;
+        const message = elsewhere ? `\`${name}\` blocks cannot stand in ${/^[aeiou]/.test(parent) ? 'an' : 'a'} \`${parent}\` block` : `unknown block kind \`${name}\``;
         const help = elsewhere ? `\`${name}\` blocks go in ${where}` : allowed.length
           ? (didYouMean(name, allowed.map((k) => k.kind)) ?? `a \`${parent}\` block may hold ${allowed.map((k) => `\`${k.kind}\``).join(', ')}`)
           : `a \`${parent}\` block holds only attributes`;
@@ -135,7 +142,8 @@ class Decoder {
     for (const item of block.body) {
       if (item.type !== 'Attribute') continue;
       const name = item.name.name;
-      if (name === '') continue;
+      // A name with no value is debris of a syntax error, already reported.
+      if (name === '' || item.value.type === 'Missing') continue;
       if (!known.includes(name)) {
         const isBlock = childKinds(kind.kind).some((k) => k.kind === name);
         const help = isBlock ? `\`${name}\` is a block: write \`${name} { … }\`` : (didYouMean(name, known) ?? `a \`${kind.kind}\` block has ${known.map((k) => `\`${k}\``).join(', ')}`);

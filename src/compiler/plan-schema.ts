@@ -38,7 +38,8 @@ export const agentSchema = z
   .object({
     name: id,
     description: z.string(),
-    prompt: z.string(),
+    /** Inputs in an inline prompt are filled in when the run starts; a file's text is taken as is. */
+    prompt: templateSchema,
     tools: z.array(z.string()).optional(),
     model: z.string().optional(),
     file: z.string().optional(),

@@ -10,7 +10,8 @@ import { didYouMean } from './did-you-mean.ts';
  * value the compiler works with, keeping spans where later checks point back at the source.
  * A failure becomes a zod issue carrying its rule and help, which `schema-issues.ts` locates.
  */
-type Decoded<T> = { ok: true; value: T } | { ok: false; rule: RuleName; message: string; help?: string; at?: Span };
+type Failure = { ok: false; rule: RuleName; message: string; help?: string; at?: Span; /** Further bad items of a list. */ more?: Failure[] };
+type Decoded<T> = { ok: true; value: T } | Failure;
 
 export interface Located<T> {
   value: T;
@@ -30,7 +31,9 @@ function valueSchema<T>(doc: TypeDoc, decode: (v: ValueNode) => Decoded<T>) {
     .transform((v, ctx) => {
       const result = decode(v);
       if (result.ok) return result.value;
-      ctx.issues.push({ code: 'custom', message: result.message, input: v, params: { rule: result.rule, help: result.help, at: result.at } });
+      for (const f of [result, ...(result.more ?? [])]) {
+        ctx.issues.push({ code: 'custom', message: f.message, input: v, params: { rule: f.rule, help: f.help, at: f.at } });
+      }
       return z.NEVER;
     })
     .meta(doc);
@@ -75,7 +78,7 @@ function decodePlain(v: ValueNode, what: string): Decoded<Located<string>> {
 export const plainText = valueSchema({ typeName: 'string (no ${…})', example: '"Evaluate a student"' }, (v) => decodePlain(v, 'a plain string'));
 
 /** A relative path that stays inside the directory it is relative to. */
-export const relativePath = valueSchema({ typeName: 'path', example: '"evaluation.md"' }, (v) => {
+function decodeRelativePath(v: ValueNode): Decoded<Located<string>> {
   const d = decodePlain(v, 'a path');
   if (!d.ok) return d;
   const p = d.value.value;
@@ -83,7 +86,7 @@ export const relativePath = valueSchema({ typeName: 'path', example: '"evaluatio
     return impossible(`\`${p}\` must be a relative path inside the task's directory`, 'write outputs like "evaluation.md" or "reports/week.md"');
   }
   return d;
-});
+}
 
 function positive(n: number): boolean {
   return n > 0;
@@ -126,39 +129,32 @@ function ref(v: ValueNode, what: string): Decoded<Ident> {
   return v.type === 'Ref' ? ok({ name: v.name, span: v.span }) : mismatch(`the name of ${what}`, v, 'names are written bare, without quotes');
 }
 
-export function reference(what: string) {
-  return valueSchema({ typeName: `name of ${what}`, example: what === 'a worker' ? 'marie' : 'evaluate' }, (v) => ref(v, what));
+export function reference(noun: string, example: string) {
+  return valueSchema({ typeName: `${noun} name`, example }, (v) => ref(v, `${article(noun)} ${noun}`));
 }
 
 function listOf<T>(v: ValueNode, expected: string, item: (i: ValueNode) => Decoded<T>): Decoded<T[]> {
   if (v.type !== 'List') return mismatch(`a list of ${expected}, like [a, b]`, v);
   const out: T[] = [];
+  const failures: Failure[] = [];
   for (const i of v.items) {
     const d = item(i);
-    // The first bad item explains the problem, and the issue points at that item.
-    if (!d.ok) return { ...d, at: d.at ?? i.span };
-    out.push(d.value);
+    if (d.ok) out.push(d.value);
+    else if (i.type !== 'Missing') failures.push({ ...d, at: d.at ?? i.span });
   }
-  return ok(out);
+  const [first, ...more] = failures;
+  return first ? { ...first, more } : ok(out);
 }
 
-export function references(what: string) {
-  return valueSchema({ typeName: `list of ${what} names`, example: '[evaluate, newsletter]' }, (v) => listOf(v, `${what} names`, (i) => ref(i, what)));
+export function references(noun: string, example: string) {
+  return valueSchema({ typeName: `list of ${noun} names`, example }, (v) => listOf(v, `${noun} names`, (i) => ref(i, `${article(noun)} ${noun}`)));
 }
 
-export const paths = valueSchema({ typeName: 'list of paths', example: '["evaluation.md"]' }, (v) => {
-  if (v.type !== 'List') return mismatch('a list of paths, like ["report.md"]', v);
-  const out: Located<string>[] = [];
-  for (const item of v.items) {
-    const d = relativePath.safeParse(item);
-    if (!d.success) {
-      const issue = d.error.issues[0] as { message: string; params?: { rule?: RuleName; help?: string } } | undefined;
-      return { ok: false, rule: issue?.params?.rule ?? 'type-mismatch', message: issue?.message ?? 'not a path', help: issue?.params?.help, at: item.span };
-    }
-    out.push(d.data);
-  }
-  return ok(out);
-});
+function article(noun: string): string {
+  return /^[aeiou]/.test(noun) ? 'an' : 'a';
+}
+
+export const paths = valueSchema({ typeName: 'list of paths', example: '["evaluation.md"]' }, (v) => listOf(v, 'paths', decodeRelativePath));
 
 /** A name from a fixed set, written bare (`high`) or quoted. */
 export function oneOf<const T extends readonly string[]>(values: T, what: string) {

@@ -71,7 +71,12 @@ export class AstBuilder {
     }
     if (c.list) return this.list(c.list[0]!);
     if (c.call) return this.call(c.call[0]!);
-    if (c.Identifier && isReal(c.Identifier[0]!)) return { type: 'Ref', name: c.Identifier[0]!.image, span: this.tokenSpan(c.Identifier[0]!) };
+    const name = c.Identifier?.[0];
+    if (name && isReal(name)) {
+      const span = this.tokenSpan(name);
+      if (name.tokenType.name === 'NonAsciiName') this.nonAscii(name.image, span);
+      return { type: 'Ref', name: name.image, span };
+    }
     return this.missing();
   }
 
@@ -94,6 +99,10 @@ export class AstBuilder {
   string(token: IToken): A.StringNode {
     const span = this.tokenSpan(token);
     const kind = token.tokenType.name;
+    if (kind === 'SingleQuotedString') {
+      this.problems.push({ rule: 'unexpected-character', message: 'strings are written in double quotes', help: `write "${token.image.slice(1, -1)}"`, span: { start: span.start, end: span.start + 1 } });
+      return { type: 'String', style: 'quoted', parts: token.image.length > 2 ? [{ type: 'Text', value: token.image.slice(1, -1) }] : [], span };
+    }
     const text = kind === 'TextBlock' || kind === 'UnterminatedTextBlock';
     const terminated = kind === 'TextBlock' || kind === 'QuotedString';
     if (!terminated) {
@@ -120,7 +129,19 @@ export class AstBuilder {
   }
 
   ident(token: IToken | undefined): A.Ident {
-    return { name: token && isReal(token) ? token.image : '', span: this.tokenSpan(token) };
+    const ident = { name: token && isReal(token) ? token.image : '', span: this.tokenSpan(token) };
+    if (token?.tokenType.name === 'NonAsciiName') this.nonAscii(ident.name, ident.span);
+    return ident;
+  }
+
+  nonAscii(name: string, span: Span): void {
+    const ascii = name.normalize('NFKD').replace(/[^A-Za-z0-9_-]/g, '');
+    this.problems.push({
+      rule: 'unexpected-character',
+      message: `\`${name}\` is not a valid name: names use ASCII letters, digits, \`_\` and \`-\``,
+      help: /^[A-Za-z_]/.test(ascii) ? `write \`${ascii}\`` : 'start the name with a letter',
+      span,
+    });
   }
 
   missing(): A.MissingNode {

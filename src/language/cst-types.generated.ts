@@ -19,8 +19,8 @@ export type BlockCstChildren = {
   kind: IToken[];
   label?: IToken[];
   LCurly: IToken[];
-  attribute?: AttributeCstNode[];
   block?: BlockCstNode[];
+  attribute?: AttributeCstNode[];
   RCurly: IToken[];
 };
 

@@ -26,6 +26,8 @@ export const errorMessages: IParserErrorMessageProvider = {
     if (ruleName === 'attribute' && expected.name === 'Equals') {
       return `expected \`=\` after the attribute name, but found ${found(actual)}`;
     }
+    if (ruleName === 'list' && expected.name === 'RBracket') return `expected \`,\` or \`]\` in the list, but found ${found(actual)}`;
+    if (ruleName === 'call' && expected.name === 'RParen') return `expected \`,\` or \`)\` in the call, but found ${found(actual)}`;
     return `expected ${tokenLabel(expected)} but found ${found(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {

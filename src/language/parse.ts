@@ -28,7 +28,11 @@ export function parse(text: string, file: string): ParseResult {
     const shown = [...bad][0] ?? bad;
     report('unexpected-character', `unexpected character \`${shown}\``, e.offset, e.offset + Math.max(1, e.length), hintFor(shown));
   }
+  const unterminatedBlock = tokens.find((t) => t.tokenType.name === 'UnterminatedTextBlock');
   for (const e of firstOfEachCascade(parseErrors, tokens)) {
+    // An open text block swallows the rest of the file; what follows from that is no news.
+    if (unterminatedBlock && (e.token.tokenType.name === 'EOF' || e.token.startOffset >= unterminatedBlock.startOffset)) continue;
+    if (followsLexError(e, tokens, lexErrors)) continue;
     const { start, end } = errorSpan(e, text);
     report('syntax-error', e.message, start, end);
   }
@@ -61,6 +65,15 @@ function firstOfEachCascade(errors: IRecognitionException[], tokens: IToken[]): 
     previous = index;
   }
   return kept;
+}
+
+/** `worker: marie` already has its `:` reported; the parse error it causes next is the same mistake. */
+function followsLexError(e: IRecognitionException, tokens: IToken[], lexErrors: { offset: number }[]): boolean {
+  const at = e.token.startOffset;
+  if (!Number.isFinite(at)) return false;
+  const index = tokens.findIndex((t) => t.startOffset === at);
+  const previousEnd = index > 0 ? tokens[index - 1]!.startOffset + tokens[index - 1]!.image.length : 0;
+  return lexErrors.some((l) => l.offset >= previousEnd && l.offset < at);
 }
 
 function errorSpan(e: IRecognitionException, text: string): { start: number; end: number } {

@@ -1,4 +1,4 @@
-import { CstParser, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import { CstParser, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
 import { errorMessages } from './parse-messages.ts';
 import * as t from './tokens.ts';
 
@@ -26,14 +26,28 @@ export class SwarmParser extends CstParser {
     this.CONSUME(t.Identifier, { LABEL: 'kind' });
     this.OPTION(() => this.CONSUME2(t.Identifier, { LABEL: 'label' }));
     this.CONSUME(t.LCurly);
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.attribute) },
-        { ALT: () => this.SUBRULE2(this.block) },
-      ]),
-    );
+    // Any name starts an item. Only `name {` and `name label {` start a block; everything else
+    // is taken as an attribute, so `prompt "…"` gets the missing `=` inserted by recovery
+    // instead of throwing the parser out of the block.
+    this.MANY({
+      MAX_LOOKAHEAD: 1,
+      DEF: () =>
+        this.OR({
+          MAX_LOOKAHEAD: 1,
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            { GATE: () => this.#startsBlock(), ALT: () => this.SUBRULE2(this.block) },
+            { ALT: () => this.SUBRULE(this.attribute) },
+          ],
+        }),
+    });
     this.CONSUME(t.RCurly);
   });
+
+  #startsBlock(): boolean {
+    const next = this.LA(2).tokenType;
+    return next === t.LCurly || (tokenMatcher(this.LA(2), t.Identifier) && this.LA(3).tokenType === t.LCurly);
+  }
 
   public attribute = this.RULE('attribute', () => {
     this.CONSUME(t.Identifier, { LABEL: 'name' });

@@ -46,7 +46,8 @@ export const UnterminatedString = createToken({
   label: 'a string',
 });
 
-const wordEnd = '(?![A-Za-z0-9_])';
+// A literal must end where a word would: `300/week` or `5.` is one bad literal, not a number and junk.
+const wordEnd = '(?![A-Za-z0-9_./$])';
 
 export const Money = createToken({
   name: 'Money',
@@ -87,6 +88,32 @@ export const Identifier = createToken({
   label: 'a name',
 });
 
+const unicodeName = /[\p{L}_][\p{L}\p{N}_-]*/uy;
+
+// Names are ASCII, but `élève` should be one clear error, not a letter-by-letter cascade. It
+// is an Identifier for the parser, and the AST builder reports it.
+export const NonAsciiName = createToken({
+  name: 'NonAsciiName',
+  pattern: {
+    exec(text: string, offset: number) {
+      unicodeName.lastIndex = offset;
+      const match = unicodeName.exec(text);
+      return match && /[^\x00-\x7f]/.test(match[0]) ? match : null;
+    },
+  },
+  categories: [Identifier],
+  line_breaks: false,
+  label: 'a name',
+});
+
+// `'text'` is a string written in the wrong quotes: parsed as a string, reported once.
+export const SingleQuotedString = createToken({
+  name: 'SingleQuotedString',
+  pattern: /'[^'\r\n]*'/,
+  categories: [StringLiteral],
+  label: 'a string',
+});
+
 // Keywords after Identifier's definition but before it in the list, with longer_alt so `trueish` stays a name.
 export const True = createToken({ name: 'True', pattern: /true/, longer_alt: Identifier, label: '`true`' });
 export const False = createToken({ name: 'False', pattern: /false/, longer_alt: Identifier, label: '`false`' });
@@ -108,6 +135,7 @@ export const allTokens: TokenType[] = [
   UnterminatedTextBlock,
   QuotedString,
   UnterminatedString,
+  SingleQuotedString,
   Money,
   Rate,
   Duration,
@@ -115,6 +143,7 @@ export const allTokens: TokenType[] = [
   BadLiteral,
   True,
   False,
+  NonAsciiName,
   Identifier,
   LCurly,
   RCurly,

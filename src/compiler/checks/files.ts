@@ -41,9 +41,10 @@ export function checkFiles(ctx: CheckContext): Map<Decl, AgentDefinition> {
     if (text === undefined) continue;
     const path = ctx.files.resolve(file.value);
     const parsed = parseAgentFile(text);
-    for (const p of parsed.problems) ctx.reporter.report('agent-file', p.span, p.message, { file: path, help: p.help, related: [ctx.reporter.related(file.span, `used by agent \`${agent.name.name}\``)] });
-    for (const tool of parsed.tools) checkTool(ctx.reporter, tool.value, tool.span, path);
-    if (parsed.model) checkModel(ctx.reporter, parsed.model.value, parsed.model.span, true, path);
+    const usedBy = [ctx.reporter.related(file.span, `used by agent \`${agent.name.name}\``)];
+    for (const p of parsed.problems) ctx.reporter.report('agent-file', p.span, p.message, { file: path, help: p.help, related: usedBy });
+    for (const tool of parsed.tools) checkTool(ctx.reporter, tool.value, tool.span, path, usedBy);
+    if (parsed.model) checkModel(ctx.reporter, parsed.model.value, parsed.model.span, true, path, usedBy);
     if (parsed.agent?.name && parsed.agent.name !== agent.name.name && parsed.nameSpan) {
       ctx.reporter.report('agent-file', parsed.nameSpan, `the agent file calls itself \`${parsed.agent.name}\`, but the workflow names it \`${agent.name.name}\``, {
         file: path,

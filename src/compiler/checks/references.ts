@@ -73,7 +73,7 @@ function checkInterpolations(ctx: CheckContext): void {
     }
     if (entry.kind === 'input') {
       if (field) reporter.report('invalid-field', field.span, `input \`${head!.name}\` has no fields`, { help: `write \`\${${head!.name}}\`` });
-      else resolved.inputReads.add(head!.name);
+      resolved.inputReads.add(head!.name);
       continue;
     }
     if (entry.kind === 'worker' || entry.kind === 'agent') {

@@ -1,3 +1,4 @@
+import type { RelatedSpan } from '../../diagnostics/diagnostic.ts';
 import type { Span } from '../../language/span.ts';
 import type { CheckContext } from '../check-context.ts';
 import { didYouMean } from '../did-you-mean.ts';
@@ -31,7 +32,7 @@ export function checkToolsAndModels(ctx: CheckContext): void {
   }
 }
 
-export function checkTool(reporter: Reporter, spec: string, span: Span, file?: string): void {
+export function checkTool(reporter: Reporter, spec: string, span: Span, file?: string, related?: RelatedSpan[]): void {
   const name = toolName(spec);
   if (isKnownTool(name)) return;
   const retired = retiredTools.includes(name);
@@ -40,21 +41,24 @@ export function checkTool(reporter: Reporter, spec: string, span: Span, file?: s
       ? `Claude Code 2.1 drops \`${name}\` without a word; remove it`
       : (didYouMean(name, knownTools) ?? `Claude Code's tools are ${knownTools.join(', ')}`),
     file,
+    ...(related ? { related } : {}),
   });
 }
 
-export function checkModel(reporter: Reporter, name: string, span: Span, allowInherit: boolean, file?: string): void {
+export function checkModel(reporter: Reporter, name: string, span: Span, allowInherit: boolean, file?: string, related?: RelatedSpan[]): void {
   if (allowInherit && name === 'inherit') return;
   const model = resolveModel(name);
   if (!model) {
     reporter.report('unknown-model', span, `unknown model \`${name}\``, {
       help: didYouMean(name, allModelNames) ?? 'use an alias (haiku, sonnet, opus, fable) or a full model id such as claude-sonnet-5',
       file,
+      ...(related ? { related } : {}),
     });
   } else if (model.retires) {
     reporter.report('deprecated-model', span, `\`${name}\` is deprecated and retires on ${model.retires}`, {
       help: 'move to `sonnet` (claude-sonnet-5)',
       file,
+      ...(related ? { related } : {}),
     });
   }
 }
