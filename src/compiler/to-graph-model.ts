@@ -40,8 +40,9 @@ export function toGraphModel(ctx: CheckContext, cycles: string[][]): GraphModel 
   for (const read of resolved.reads) {
     if (read.owner.kind !== 'task' && read.owner.kind !== 'decompose' && read.owner.kind !== 'synthesize') continue;
     const key = `${read.node.name.name}\0${read.owner.name.name}`;
-    // Drawn beside the `after` edges: they show where results flow, ordered or not.
-    if (seen.has(`reads\0${key}`)) continue;
+    // A read along a direct `after` edge adds nothing to the drawing; one across several steps
+    // (or an unordered one) shows where a result flows.
+    if (seen.has(key) || seen.has(`reads\0${key}`)) continue;
     seen.add(`reads\0${key}`);
     edges.push({ from: read.node.name.name, to: read.owner.name.name, kind: 'reads' });
   }

@@ -145,10 +145,11 @@ export function cycleEdges(model: GraphModel): boolean[] {
   for (const path of model.cycles) {
     path.forEach((id, i) => {
       const next = path[(i + 1) % path.length]!;
-      adjacent.add(JSON.stringify([id, next])).add(JSON.stringify([next, id]));
+      adjacent.add(JSON.stringify([id, next]));
     });
   }
-  return model.edges.map((e) => e.inCycle === true || adjacent.has(JSON.stringify([e.from, e.to])));
+  // A cycle path runs upstream to downstream, and only `after` edges order nodes.
+  return model.edges.map((e) => e.inCycle === true || (e.kind === 'after' && adjacent.has(JSON.stringify([e.from, e.to]))));
 }
 
 /**
