@@ -42,7 +42,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<ExitCode>
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   for (const file of options.files) {
-    const result = await compileWorkflow(io, file);
+    const result = await compileWorkflow(io, file, { plan: false });
     diagnostics.push(...result.diagnostics);
     for (const [path, text] of result.sources) sources.set(path, text);
   }

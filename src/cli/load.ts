@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { compile, type CompileResult } from '../compiler/compile.ts';
+import { compile, type CompileOptions, type CompileResult } from '../compiler/compile.ts';
 import type { CompileHost } from '../compiler/file-loader.ts';
 import { nodeHost } from '../compiler/node-host.ts';
 import { UsageError, type Io } from './io.ts';
@@ -23,7 +23,7 @@ export function cwdHost(io: Io): CompileHost {
   return { readFile: (path) => nodeHost.readFile(isAbsolute(path) ? path : join(io.cwd, path)) };
 }
 
-export async function compileWorkflow(io: Io, path: string): Promise<CompileResult & { file: string }> {
+export async function compileWorkflow(io: Io, path: string, options: CompileOptions = {}): Promise<CompileResult> {
   const { display, text } = await readWorkflow(io, path);
-  return { ...compile(text, display, cwdHost(io)), file: display };
+  return compile(text, display, cwdHost(io), options);
 }

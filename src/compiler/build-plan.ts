@@ -19,12 +19,18 @@ export function buildPlan(ctx: CheckContext, agentFiles: Map<Decl, AgentDefiniti
     return { template: loaded.ok ? [{ text: loaded.text }] : [], file: source.path.value };
   };
   const defaultModel = defaults.model?.value ?? builtinDefaults.model;
+  const readsOf = new Map<Decl, { node: string; field: 'result' }[]>();
+  for (const r of ctx.resolved.reads) {
+    const list = readsOf.get(r.owner) ?? [];
+    list.push({ node: r.node.name.name, field: r.field as 'result' });
+    readsOf.set(r.owner, list);
+  }
 
   const nodes: PlanNode[] = ir.nodes.map((decl): PlanNode => {
     const base = {
       id: decl.name.name,
       after: (ctx.resolved.after.get(decl) ?? []).map((e) => e.node.name.name),
-      reads: ctx.resolved.reads.filter((r) => r.owner === decl).map((r) => ({ node: r.node.name.name, field: r.field as 'result' })),
+      reads: readsOf.get(decl) ?? [],
       prompt: template(decl.attrs.prompt),
       chain: chain.get(decl.name.name)!,
     };

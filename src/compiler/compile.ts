@@ -23,12 +23,21 @@ import { SymbolTable } from './symbols.ts';
 import { collectTextRefs } from './text-refs.ts';
 import { toGraphModel } from './to-graph-model.ts';
 
+export interface CompileOptions {
+  /**
+   * Build and validate the plan when the workflow has no errors. `swarm check` turns this off:
+   * it needs only the diagnostics.
+   * @default true
+   */
+  plan?: boolean;
+}
+
 export interface CompileResult {
   /** Present only when no error was found. */
   plan?: Plan;
   diagnostics: Diagnostic[];
-  /** Always present, so a broken workflow (a cycle, say) can still be drawn. */
-  graph: GraphModel;
+  /** Always available, so a broken workflow (a cycle, say) can still be drawn; built on first use. */
+  readonly graph: GraphModel;
   ast: FileNode;
   /** Every text the diagnostics point into: the workflow and the files it read. */
   sources: Map<string, string>;
@@ -39,7 +48,7 @@ export interface CompileResult {
  * every problem in the file is a diagnostic. Checks run in a fixed order (structure, names,
  * graph, files, values) on whatever the earlier phases recovered.
  */
-export function compile(text: string, file: string, host: CompileHost): CompileResult {
+export function compile(text: string, file: string, host: CompileHost, options: CompileOptions = {}): CompileResult {
   const parsed = parse(text, file);
   const reporter = new Reporter(file);
   reporter.diagnostics.push(...parsed.diagnostics);
@@ -68,9 +77,16 @@ export function compile(text: string, file: string, host: CompileHost): CompileR
 
   const sources = new Map([[file, text], ...files.sources]);
   const diagnostics = reporter.diagnostics.sort(compareDiagnostics);
-  const graph = toGraphModel(ctx, cycles);
-  const result: CompileResult = { diagnostics, graph, ast: parsed.ast, sources };
-  if (!reporter.hasErrors && order) {
+  let graph: GraphModel | undefined;
+  const result: CompileResult = {
+    diagnostics,
+    ast: parsed.ast,
+    sources,
+    get graph() {
+      return (graph ??= toGraphModel(ctx, cycles));
+    },
+  };
+  if (options.plan !== false && !reporter.hasErrors && order) {
     const chain = ctx.graph.chainLengths(order);
     // The plan crosses a trust boundary (disk, other processes), so it is checked on the way out.
     result.plan = planSchema.parse(buildPlan(ctx, agentFiles, order, ctx.graph.criticalPath(order), chain));

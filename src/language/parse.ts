@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FileNode } from './ast.ts';
 import { AstBuilder } from './build-ast.ts';
 import type { FileCstNode } from './cst-types.generated.ts';
-import { parseCst } from './parser.ts';
+import { maxNesting, parseCst } from './parser.ts';
 
 export interface ParseResult {
   ast: FileNode;
@@ -16,7 +16,7 @@ export interface ParseResult {
  * and literal problem is a diagnostic, and the AST holds whatever recovery could keep.
  */
 export function parse(text: string, file: string): ParseResult {
-  const { cst, tokens, comments, lexErrors, parseErrors } = parseCst(text);
+  const { cst, tokens, comments, lexErrors, parseErrors, tooDeep } = parseCst(text);
   const diagnostics: Diagnostic[] = [];
   const report = (name: Parameters<typeof rule>[0], message: string, start: number, end: number, help?: string) => {
     const r = rule(name);
@@ -28,8 +28,13 @@ export function parse(text: string, file: string): ParseResult {
     const shown = [...bad][0] ?? bad;
     report('unexpected-character', `unexpected character \`${shown}\``, e.offset, e.offset + Math.max(1, e.length), hintFor(shown));
   }
+  if (tooDeep) {
+    report('syntax-error', `blocks, lists and calls nest at most ${maxNesting} deep`, tooDeep.startOffset, tooDeep.startOffset + 1, 'the rest of the file was not read');
+  }
   const unterminatedBlock = tokens.find((t) => t.tokenType.name === 'UnterminatedTextBlock');
   for (const e of firstOfEachCascade(parseErrors, tokens)) {
+    // Parsing stopped at the first too-deep token; the unclosed blocks after it are no news.
+    if (tooDeep && (e.token.tokenType.name === 'EOF' || e.token.startOffset >= tooDeep.startOffset)) continue;
     // An open text block swallows the rest of the file; what follows from that is no news.
     if (unterminatedBlock && (e.token.tokenType.name === 'EOF' || e.token.startOffset >= unterminatedBlock.startOffset)) continue;
     if (followsLexError(e, tokens, lexErrors)) continue;
@@ -56,6 +61,7 @@ function hintFor(char: string): string | undefined {
  * of nearby errors is independent, so the rest are dropped.
  */
 function firstOfEachCascade(errors: IRecognitionException[], tokens: IToken[]): IRecognitionException[] {
+  if (errors.length < 2) return errors;
   const indexOf = new Map<number, number>(tokens.map((t, i) => [t.startOffset, i]));
   const kept: IRecognitionException[] = [];
   let previous = -Infinity;

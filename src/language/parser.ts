@@ -101,9 +101,14 @@ export class SwarmParser extends CstParser {
 // One instance serves every parse: Chevrotain parsers are reusable by resetting `input`.
 export const parser = new SwarmParser();
 
+/** Deeper than this, blocks, lists and calls are surely a mistake, and would overflow the stack. */
+export const maxNesting = 64;
+
 export interface CstParseResult {
   cst: CstNode;
   tokens: IToken[];
+  /** The first token nested deeper than `maxNesting`; parsing stopped before it. */
+  tooDeep?: IToken;
   comments: IToken[];
   lexErrors: { offset: number; length: number; message: string }[];
   parseErrors: IRecognitionException[];
@@ -111,13 +116,28 @@ export interface CstParseResult {
 
 export function parseCst(text: string): CstParseResult {
   const lexed = t.lexer.tokenize(text);
-  parser.input = lexed.tokens;
+  const cut = tooDeepAt(lexed.tokens);
+  parser.input = cut === undefined ? lexed.tokens : lexed.tokens.slice(0, cut);
   const cst = parser.file();
   return {
     cst,
     tokens: lexed.tokens,
+    ...(cut === undefined ? {} : { tooDeep: lexed.tokens[cut]! }),
     comments: lexed.groups['comments'] ?? [],
     lexErrors: lexed.errors.map((e) => ({ offset: e.offset, length: e.length, message: e.message })),
     parseErrors: parser.errors,
   };
+}
+
+function tooDeepAt(tokens: IToken[]): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === t.LCurly || type === t.LBracket || type === t.LParen) {
+      if (++depth > maxNesting) return i;
+    } else if (type === t.RCurly || type === t.RBracket || type === t.RParen) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }

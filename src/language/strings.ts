@@ -20,6 +20,7 @@ interface Segment {
 
 const escapes: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', r: '\r', t: '\t', $: '$' };
 const pathPattern = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
+const special = /\\|\$\{/g;
 
 /** Reads the body of `"…"`: escapes and `${…}` interpolations, each located in the source. */
 export function scanQuoted(image: string, offset: number, terminated: boolean): ScannedString {
@@ -89,63 +90,66 @@ function scanSegments(segments: Segment[]): ScannedString {
     const s = segment.text;
     let i = 0;
     while (i < s.length) {
+      // Copy plain runs whole: prompts are long, and escapes and `${` are rare.
+      special.lastIndex = i;
+      const hit = special.exec(s);
+      const next = hit ? hit.index : s.length;
+      if (next > i) text += s.slice(i, next);
+      i = next;
+      if (i >= s.length) break;
       const c = s[i]!;
       if (c === '\\') {
-        const next = s[i + 1];
-        const cooked = next === undefined ? undefined : escapes[next];
+        const after = s[i + 1];
+        const cooked = after === undefined ? undefined : escapes[after];
         if (cooked === undefined) {
           const at = segment.offset + i;
           problems.push({
             rule: 'invalid-escape',
-            message: next === undefined ? 'a backslash must escape something' : `unknown escape \`\\${next}\``,
+            message: after === undefined ? 'a backslash must escape something' : `unknown escape \`\\${after}\``,
             help: 'the escapes are \\" \\\\ \\n \\r \\t and \\$ (for a literal ${)',
-            span: { start: at, end: at + (next === undefined ? 1 : 2) },
+            span: { start: at, end: at + (after === undefined ? 1 : 2) },
           });
-          i += next === undefined ? 1 : 2;
+          i += after === undefined ? 1 : 2;
           continue;
         }
         text += cooked;
         i += 2;
         continue;
       }
-      if (c === '$' && s[i + 1] === '{') {
-        const close = s.indexOf('}', i + 2);
-        const start = segment.offset + i;
-        if (close < 0) {
-          problems.push({
-            rule: 'invalid-interpolation',
-            message: '`${` is never closed with `}`',
-            help: 'write \\${ for a literal ${',
-            span: { start, end: segment.offset + s.length },
-          });
-          text += s.slice(i);
-          break;
-        }
-        const inner = s.slice(i + 2, close);
-        const trimmed = inner.trim();
-        const span = { start, end: segment.offset + close + 1 };
-        if (!pathPattern.test(trimmed)) {
-          problems.push({
-            rule: 'invalid-interpolation',
-            message: trimmed === '' ? 'empty interpolation `${}`' : `\`\${${trimmed}}\` is not a name or a field`,
-            help: 'interpolate an input or a node field, like ${student} or ${evaluate.result}',
-            span,
-          });
-        } else {
-          flush();
-          let at = segment.offset + i + 2 + inner.indexOf(trimmed);
-          const path: Ident[] = trimmed.split('.').map((name) => {
-            const ident = { name, span: { start: at, end: at + name.length } };
-            at += name.length + 1;
-            return ident;
-          });
-          parts.push({ type: 'Interpolation', path, span });
-        }
-        i = close + 1;
-        continue;
+      // `$` followed by `{`: the pattern only stops at `\\` and `${`.
+      const close = s.indexOf('}', i + 2);
+      const start = segment.offset + i;
+      if (close < 0) {
+        problems.push({
+          rule: 'invalid-interpolation',
+          message: '`${` is never closed with `}`',
+          help: 'write \\${ for a literal ${',
+          span: { start, end: segment.offset + s.length },
+        });
+        text += s.slice(i);
+        break;
       }
-      text += c;
-      i++;
+      const inner = s.slice(i + 2, close);
+      const trimmed = inner.trim();
+      const span = { start, end: segment.offset + close + 1 };
+      if (!pathPattern.test(trimmed)) {
+        problems.push({
+          rule: 'invalid-interpolation',
+          message: trimmed === '' ? 'empty interpolation `${}`' : `\`\${${trimmed}}\` is not a name or a field`,
+          help: 'interpolate an input or a node field, like ${student} or ${evaluate.result}',
+          span,
+        });
+      } else {
+        flush();
+        let at = segment.offset + i + 2 + inner.indexOf(trimmed);
+        const path: Ident[] = trimmed.split('.').map((name) => {
+          const ident = { name, span: { start: at, end: at + name.length } };
+          at += name.length + 1;
+          return ident;
+        });
+        parts.push({ type: 'Interpolation', path, span });
+      }
+      i = close + 1;
     }
   });
   flush();

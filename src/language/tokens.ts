@@ -82,27 +82,22 @@ export const BadLiteral = createToken({
   label: 'a literal',
 });
 
+// Letters beyond ASCII, minus the Unicode spaces and punctuation block, so `élève` is one token.
+const wide = '\\u00c0-\\u1fff\\u2070-\\u2fff\\u3001-\\ufefe\\uff00-\\uffff';
+
+// The lookahead makes a name that runs on into wide letters fail here and lex as NonAsciiName.
 export const Identifier = createToken({
   name: 'Identifier',
-  pattern: /[A-Za-z_][A-Za-z0-9_-]*/,
+  pattern: new RegExp(`[A-Za-z_][A-Za-z0-9_-]*(?![A-Za-z0-9_${wide}-])`),
   label: 'a name',
 });
-
-const unicodeName = /[\p{L}_][\p{L}\p{N}_-]*/uy;
 
 // Names are ASCII, but `élève` should be one clear error, not a letter-by-letter cascade. It
 // is an Identifier for the parser, and the AST builder reports it.
 export const NonAsciiName = createToken({
   name: 'NonAsciiName',
-  pattern: {
-    exec(text: string, offset: number) {
-      unicodeName.lastIndex = offset;
-      const match = unicodeName.exec(text);
-      return match && /[^\x00-\x7f]/.test(match[0]) ? match : null;
-    },
-  },
+  pattern: new RegExp(`[A-Za-z_${wide}][A-Za-z0-9_${wide}-]*`),
   categories: [Identifier],
-  line_breaks: false,
   label: 'a name',
 });
 
@@ -143,8 +138,8 @@ export const allTokens: TokenType[] = [
   BadLiteral,
   True,
   False,
-  NonAsciiName,
   Identifier,
+  NonAsciiName,
   LCurly,
   RCurly,
   LBracket,
@@ -158,5 +153,6 @@ export const allTokens: TokenType[] = [
 export const lexer = new Lexer(allTokens, {
   // Offsets suffice: lines and columns are computed on demand from a LineIndex.
   positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
+  // First-character dispatch roughly halves lexing time; a test keeps every pattern eligible.
+  ensureOptimizations: true,
 });
