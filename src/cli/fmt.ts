@@ -9,15 +9,16 @@ import { readWorkflow } from './load.ts';
 
 export interface FmtOptions {
   files: string[];
-  write: boolean;
-  check: boolean;
+  write?: boolean;
+  check?: boolean;
 }
 
 export function fmtCommand(yargs: Argv): Argv<FmtOptions> {
   return yargs
     .positional('files', { type: 'string', array: true, default: [] as string[], describe: 'Workflow files to format' })
-    .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'Rewrite the files in place' })
-    .option('check', { type: 'boolean', default: false, describe: 'Print the names of files that are not formatted; exit 1 if any' })
+    // No defaults: yargs counts a defaulted flag as given, and would call the two conflicting.
+    .option('write', { alias: 'w', type: 'boolean', describe: 'Rewrite the files in place' })
+    .option('check', { type: 'boolean', describe: 'Print the names of files that are not formatted; exit 1 if any' })
     .conflicts('write', 'check')
     .example('$0 fmt wf.swarm', 'Print the canonical form')
     .example('$0 fmt -w workflows/*.swarm', 'Rewrite files in place')

@@ -16,8 +16,16 @@ interface Need {
  * system prompt and the largest task prompt, before any tool output is added.
  */
 export function checkLimits(ctx: CheckContext): void {
+  const tasksOf = new Map<Decl, Decl<'task'>[]>();
+  for (const node of ctx.ir.nodes) {
+    const worker = node.kind === 'task' ? ctx.resolved.workerOf.get(node) : undefined;
+    if (!worker) continue;
+    const list = tasksOf.get(worker) ?? [];
+    list.push(node as Decl<'task'>);
+    tasksOf.set(worker, list);
+  }
   const needs = new Map<Decl<'worker'>, Need>();
-  for (const worker of ctx.ir.workers) needs.set(worker, workerNeed(ctx, worker));
+  for (const worker of ctx.ir.workers) needs.set(worker, workerNeed(ctx, worker, tasksOf.get(worker) ?? []));
 
   for (const [worker, need] of needs) {
     const limits = worker.limits?.attrs;
@@ -37,7 +45,7 @@ function compare(ctx: CheckContext, rate: RateValue | undefined, need: Need, who
   });
 }
 
-function workerNeed(ctx: CheckContext, worker: Decl<'worker'>): Need {
+function workerNeed(ctx: CheckContext, worker: Decl<'worker'>, tasks: Decl<'task'>[]): Need {
   const system = estimateTokens(sourceText(ctx, worker.attrs.system));
   const agents = (ctx.resolved.agentsOf.get(worker) ?? []).reduce((sum, a) => sum + estimateTokens(a.attrs.description?.value ?? ''), 0);
   const defaultModel = ctx.ir.defaults?.attrs.model?.value ?? builtinDefaults.model;
@@ -45,9 +53,7 @@ function workerNeed(ctx: CheckContext, worker: Decl<'worker'>): Need {
   const workerTools = worker.attrs.tools?.map((t) => t.value);
   const base = (model: string, tools: string[] | undefined) => cliOverheadTokens(model, tools);
   let best: Need = { tokens: base(workerModel, workerTools) + system + agents, overhead: base(workerModel, workerTools) };
-  for (const node of ctx.ir.nodes) {
-    if (node.kind !== 'task' || ctx.resolved.workerOf.get(node) !== worker) continue;
-    const task = node as Decl<'task'>;
+  for (const task of tasks) {
     const overhead = base(task.attrs.model?.value ?? workerModel, task.attrs.tools?.map((t) => t.value) ?? workerTools);
     const prompt = task.attrs.prompt ? estimateTokens(staticText(task.attrs.prompt) ?? stringText(task.attrs.prompt)) : 0;
     const tokens = overhead + system + agents + prompt;

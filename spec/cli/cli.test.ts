@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,5 +101,40 @@ describe('swarm', () => {
     expect(unknown.stderr).toMatch(/Unknown argument|Did you mean check/);
     expect((await run(['check', '--frobnicate', 'x.swarm'])).code).toBe(2);
     expect((await run(['check', '--format', 'xml', 'x.swarm'])).code).toBe(2);
+  });
+});
+
+describe('swarm fmt', () => {
+  const messy = 'workflow w{\n# the one worker\nworker a {tools=[Read,Write]}\ntask t {prompt="hi" worker=a}\n}\n';
+
+  it('prints the canonical form, and --check lists unformatted files with exit 1', async () => {
+    const cwd = scratch({ 'wf.swarm': messy });
+    const printed = await run(['fmt', 'wf.swarm'], { cwd });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toBe('workflow w {\n  # the one worker\n  worker a {\n    tools = [Read, Write]\n  }\n\n  task t {\n    worker = a\n    prompt = "hi"\n  }\n}\n');
+    const checked = await run(['fmt', '--check', 'wf.swarm'], { cwd });
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toBe('wf.swarm\n');
+  });
+
+  it('rewrites files with --write, after which --check passes', async () => {
+    const cwd = scratch({ 'a.swarm': messy, 'b.swarm': messy });
+    expect((await run(['fmt', '--write', 'a.swarm', 'b.swarm'], { cwd })).code).toBe(0);
+    const checked = await run(['fmt', '--check', 'a.swarm', 'b.swarm'], { cwd });
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toBe('');
+  });
+
+  it('leaves a file with syntax errors alone and reports them', async () => {
+    const cwd = scratch({ 'wf.swarm': 'workflow w { task t { prompt = "open } }\n' });
+    const r = await run(['fmt', '--write', 'wf.swarm'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('SW0002');
+    expect(readFileSync(join(cwd, 'wf.swarm'), 'utf8')).toBe('workflow w { task t { prompt = "open } }\n');
+  });
+
+  it('refuses --write with --check as a usage error', async () => {
+    const cwd = scratch({ 'wf.swarm': messy });
+    expect((await run(['fmt', '--write', '--check', 'wf.swarm'], { cwd })).code).toBe(2);
   });
 });
