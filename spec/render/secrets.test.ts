@@ -99,3 +99,12 @@ describe('maskSecrets', () => {
     );
   });
 });
+
+describe('passwords inside URLs', () => {
+  it('finds only the password of a URL with credentials', () => {
+    const text = 'url = "redis://user:Pa55word@db:6379" and https://example.com/a:b@c';
+    const found = findSecrets(text);
+    expect(found.map((m) => text.slice(m.start, m.end))).toEqual(['Pa55word']);
+    expect(found[0]!.kind).toBe('url-password');
+  });
+});

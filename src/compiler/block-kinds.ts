@@ -77,7 +77,7 @@ export const blockKinds = {
     attributes: z.object({
       kind: v.oneOf(queueKinds, 'queue kind').optional().meta(doc('`file` (one machine) or `redis`.')),
       path: v.plainText.optional().meta(doc('The run directory for a file queue.', '".swarm/runs"')),
-      url: v.plainText.optional().meta(doc('The Redis URL for a redis queue.', '"redis://127.0.0.1:6379"')),
+      url: v.plainTextOrEnv.optional().meta(doc('The Redis URL for a redis queue; `env("NAME")` when it holds a password.', '"redis://127.0.0.1:6379"')),
     }),
   },
   limits: {

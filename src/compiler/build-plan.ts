@@ -88,7 +88,8 @@ export function buildPlan(ctx: CheckContext, agentFiles: Map<Decl, AgentDefiniti
     queue: {
       kind: ir.queue?.attrs.kind?.value ?? 'file',
       ...optional('path', ir.queue?.attrs.path?.value),
-      ...optional('url', ir.queue?.attrs.url?.value),
+      ...optional('url', ir.queue?.attrs.url?.kind === 'text' ? ir.queue.attrs.url.text.value : undefined),
+      ...optional('urlEnv', ir.queue?.attrs.url?.kind === 'env' ? ir.queue.attrs.url.name.value : undefined),
     },
     agents: ir.agents.map((agent) => {
       const fromFile = agentFiles.get(agent);

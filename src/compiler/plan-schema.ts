@@ -134,7 +134,15 @@ export const planSchema = z
     inputs: z.array(inputSchema),
     budgetUsd: z.number().positive().optional(),
     limits: limitsSchema.optional(),
-    queue: z.object({ kind: z.enum(queueKinds), path: z.string().optional(), url: z.string().optional() }).strict(),
+    queue: z
+      .object({
+        kind: z.enum(queueKinds),
+        path: z.string().optional(),
+        url: z.string().optional(),
+        /** The environment variable holding the Redis URL, when it carries a password. */
+        urlEnv: z.string().optional(),
+      })
+      .strict(),
     agents: z.array(agentSchema),
     workers: z.array(workerSchema),
     nodes: z.array(planNodeSchema),

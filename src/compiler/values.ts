@@ -192,16 +192,26 @@ export const textSource = valueSchema({ typeName: 'string or file("…")', examp
   return mismatch('a string or file("path")', v);
 });
 
+function decodeEnv(v: ValueNode): Located<string> | undefined {
+  const arg = v.type === 'Call' && v.callee.name === 'env' ? v.args[0] : undefined;
+  const name = arg?.type === 'String' ? staticText(arg) : undefined;
+  return name === undefined ? undefined : { value: name, span: arg!.span };
+}
+
 /** A secret, which may only come from the environment. */
 export const envSecret = valueSchema({ typeName: 'env("NAME")', example: 'env("MARIE_API_KEY")' }, (v) => {
-  if (v.type === 'Call' && v.callee.name === 'env') {
-    const arg = v.args[0];
-    if (arg?.type === 'String') {
-      const name = staticText(arg);
-      if (name !== undefined) return ok({ value: name, span: arg.span });
-    }
-  }
-  return mismatch('env("NAME")', v, 'keys are read from the environment when the run starts, never written in the file');
+  const env = decodeEnv(v);
+  return env ? ok(env) : mismatch('env("NAME")', v, 'keys are read from the environment when the run starts, never written in the file');
+});
+
+export type TextOrEnv = { kind: 'text'; text: Located<string> } | { kind: 'env'; name: Located<string> };
+
+/** A setting that may hold a password, such as a Redis URL: written out, or read from the environment. */
+export const plainTextOrEnv = valueSchema({ typeName: 'string or env("NAME")', example: 'env("REDIS_URL")' }, (v): Decoded<TextOrEnv> => {
+  const env = decodeEnv(v);
+  if (env) return ok({ kind: 'env', name: env });
+  const text = decodePlain(v, 'a string or env("NAME")');
+  return text.ok ? ok({ kind: 'text', text: text.value }) : text;
 });
 
 export type InputValue = string | number | boolean;

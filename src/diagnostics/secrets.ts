@@ -49,6 +49,12 @@ const patterns: readonly SecretPattern[] = [
     pattern: new RegExp(String.raw`(?<=\b[Bb]earer[ \t]+)[A-Za-z0-9._~+/\-]{20,}=*(?![A-Za-z0-9._~+/=\-])`, 'g'),
     accept: (token) => /[A-Za-z]/.test(token) && /[0-9]/.test(token),
   },
+  {
+    // `redis://:hunter2@host`: only the password is the secret.
+    kind: 'url-password',
+    hint: '://',
+    pattern: /(?<=[a-z][a-z0-9+.\-]*:\/\/[^\s/:@"]*:)[^\s/@"]+(?=@)/g,
+  },
 ];
 
 /** Finds strings that look like API keys or bearer tokens, in text order, never overlapping. */

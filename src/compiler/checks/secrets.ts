@@ -9,6 +9,7 @@ const labels: Record<string, string> = {
   'slack-token': 'a Slack token',
   'google-api-key': 'a Google API key',
   'bearer-token': 'a bearer token',
+  'url-password': 'a password inside a URL',
 };
 
 /**
@@ -18,7 +19,9 @@ const labels: Record<string, string> = {
 export function checkSecrets(text: string, reporter: Reporter): void {
   for (const secret of findSecrets(text)) {
     reporter.report('literal-secret', { start: secret.start, end: secret.end }, `this looks like ${labels[secret.kind] ?? 'a secret'} written into the file`, {
-      help: 'remove it (and revoke it if it was ever committed); give workers keys with `api-key = env("NAME")`',
+      help: secret.kind === 'url-password'
+        ? 'remove it (and change it if it was ever committed); read the whole URL from the environment: `url = env("REDIS_URL")`'
+        : 'remove it (and revoke it if it was ever committed); give workers keys with `api-key = env("NAME")`',
     });
   }
 }
