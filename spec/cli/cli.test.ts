@@ -33,6 +33,14 @@ describe('swarm check', () => {
     expect(r.stdout).toContain('did you mean `a`?');
   });
 
+  it('checks every .swarm file under a directory it is given', async () => {
+    const cwd = scratch({ 'a.swarm': clean, 'b.swarm': broken, 'notes.md': '# not a workflow' });
+    const r = await run(['check', '--format', 'json', '.'], { cwd });
+    expect(r.code).toBe(1);
+    expect(new Set(checkReportSchema.parse(JSON.parse(r.stdout)).diagnostics.map((d) => d.file))).toEqual(new Set(['b.swarm']));
+    expect((await run(['check', 'workflows'])).stdout).toContain('no problems in 4 files');
+  });
+
   it('passes warnings unless --strict', async () => {
     const cwd = scratch({ 'wf.swarm': warned });
     expect((await run(['check', 'wf.swarm'], { cwd })).code).toBe(0);

@@ -7,7 +7,7 @@ import { renderHuman } from '../render/diagnostics-human.ts';
 import { renderJson } from '../render/diagnostics-json.ts';
 import { renderSarif } from '../render/diagnostics-sarif.ts';
 import { exitCodes, type ExitCode, type Io } from './io.ts';
-import { compileWorkflow } from './load.ts';
+import { compileWorkflow, expandWorkflowPaths } from './load.ts';
 import { version } from './version.ts';
 
 export const checkFormats = ['human', 'json', 'sarif', 'github'] as const;
@@ -21,11 +21,12 @@ export interface CheckOptions {
 
 export function checkCommand(yargs: Argv): Argv<CheckOptions> {
   return yargs
-    .positional('files', { type: 'string', array: true, describe: 'Workflow files to check', default: [] as string[] })
+    .positional('files', { type: 'string', array: true, describe: 'Workflow files, or directories to search for .swarm files', default: [] as string[] })
     .option('format', { alias: 'f', choices: checkFormats, default: 'human' as const, describe: 'Output format' })
     .option('strict', { type: 'boolean', default: false, describe: 'Fail on warnings as well as errors' })
     .option('list', { type: 'boolean', default: false, describe: 'List every check swarm runs, with its code' })
     .example('$0 check workflows/*.swarm', 'Check every workflow; exit 1 if any has an error')
+    .example('$0 check .', 'Check every .swarm file under the current directory')
     .example('$0 check --format json wf.swarm | jq .errors', 'Read the results from a program')
     .example('$0 check --format sarif workflows/*.swarm > swarm.sarif', 'Upload to GitHub code scanning')
     .example('$0 check --format github workflows/*.swarm', 'Annotate a pull request from GitHub Actions')
@@ -39,14 +40,15 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<ExitCode>
     io.stderr.write('swarm check: name at least one workflow file, e.g. `swarm check workflows/*.swarm`\n');
     return exitCodes.usage;
   }
+  const files = await expandWorkflowPaths(io, options.files);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  for (const file of options.files) {
+  for (const file of files) {
     const result = await compileWorkflow(io, file, { plan: false });
     diagnostics.push(...result.diagnostics);
     for (const [path, text] of result.sources) sources.set(path, text);
   }
-  const filesChecked = options.files.length;
+  const filesChecked = files.length;
   const out = {
     human: () => renderHuman(diagnostics, sources, { style: stylerFor({ isTTY: io.stdout.isTTY, env: io.env }), filesChecked }),
     json: () => renderJson(diagnostics, sources),

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { compile, type CompileOptions, type CompileResult } from '../compiler/compile.ts';
 import type { CompileHost } from '../compiler/file-loader.ts';
@@ -26,4 +26,28 @@ export function cwdHost(io: Io): CompileHost {
 export async function compileWorkflow(io: Io, path: string, options: CompileOptions = {}): Promise<CompileResult> {
   const { display, text } = await readWorkflow(io, path);
   return compile(text, display, cwdHost(io), options);
+}
+
+/**
+ * The files a command line names: a directory stands for every `.swarm` file beneath it, so
+ * `swarm check workflows` works where a shell glob would not (Windows, quoted arguments).
+ */
+export async function expandWorkflowPaths(io: Io, paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    const absolute = isAbsolute(path) ? path : join(io.cwd, path);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      out.push(path);
+      continue;
+    }
+    const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
+    const found = entries
+      .filter((e) => e.isFile() && e.name.endsWith('.swarm') && !/(^|[\\/])(node_modules|\.swarm)([\\/]|$)/.test(e.parentPath))
+      .map((e) => join(path, relative(absolute, join(e.parentPath, e.name))))
+      .sort();
+    if (found.length === 0) throw new UsageError(`no .swarm files in ${path}`);
+    out.push(...found);
+  }
+  return out;
 }
