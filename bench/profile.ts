@@ -136,13 +136,13 @@ async function main(args: string[]): Promise<void> {
   if (args[0] === '--child') {
     const [, file, runs, out] = args;
     const text = readFileSync(file!, 'utf8');
-    compile(text, file!, memoryHost({}));
+    compile(text, file!, memoryHost({}), { plan: false });
     const session = new Session();
     session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 200 });
     await session.post('Profiler.start');
-    for (let i = 0; i < Number(runs); i++) compile(text, file!, memoryHost({}));
+    for (let i = 0; i < Number(runs); i++) compile(text, file!, memoryHost({}), { plan: false });
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(out!, JSON.stringify(profile));
     session.disconnect();

@@ -3,6 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { compile } from '../../src/compiler/compile.ts';
 import { nodeHost } from '../../src/compiler/node-host.ts';
 import type { Plan, PlanNode } from '../../src/compiler/plan-schema.ts';
+import { planDag } from '../../src/compiler/plan-dag.ts';
 import { format } from '../../src/language/format.ts';
 import { compileRepoFile, compileText, repoRoot } from '../support/workspace.ts';
 
@@ -104,6 +105,28 @@ describe('the compiled plan', () => {
     expectTypeOf(plan.nodes[0]!.kind).toEqualTypeOf<'task' | 'decompose' | 'synthesize'>();
     expectTypeOf<Extract<PlanNode, { kind: 'task' }>['timeoutMs']>().toEqualTypeOf<number>();
     expectTypeOf(plan.workers[0]!.apiKeyEnv).toEqualTypeOf<string | undefined>();
+  });
+});
+
+describe('the plan as a graphlib DAG', () => {
+  const plan = compileText(base).plan!;
+  const dag = planDag(plan);
+
+  it('holds every node, labelled with its plan entry, and an edge per after', () => {
+    expect(dag.nodes().sort()).toEqual(['first', 'second', 'side', 'third']);
+    expect(dag.node('second')).toBe(node(plan, 'second'));
+    expect(dag.edges().map((e) => `${e.v}>${e.w}`).sort()).toEqual(['first>second', 'second>third']);
+    expect(dag.graph()).toEqual({ workflow: 'w' });
+  });
+
+  it('marks the edges along which a result is read', () => {
+    expect(dag.edge('first', 'second')).toEqual({ reads: true });
+    expect(dag.edge('second', 'third')).toEqual({ reads: false });
+  });
+
+  it('has as sources exactly the nodes that wait for nothing', () => {
+    expect(dag.sources().sort()).toEqual(['first', 'side']);
+    expect(dag.sinks().sort()).toEqual(['side', 'third']);
   });
 });
 

@@ -183,8 +183,21 @@ export function blockKind(name: string): BlockKind | undefined {
   return Object.hasOwn(blockKinds, name) ? blockKinds[name as BlockKindName] : undefined;
 }
 
+const children = new Map<string, BlockKind[]>();
+
 export function childKinds(parent: string): BlockKind[] {
-  return Object.values(blockKinds).filter((k) => (k.parents as readonly string[]).includes(parent));
+  let kinds = children.get(parent);
+  if (!kinds) children.set(parent, (kinds = Object.values(blockKinds).filter((k) => (k.parents as readonly string[]).includes(parent))));
+  return kinds;
+}
+
+const attributeNames = new Map<BlockKind, ReadonlySet<string>>();
+
+/** The attribute names a kind accepts, in the reference's order. */
+export function attributesOf(kind: BlockKind): ReadonlySet<string> {
+  let names = attributeNames.get(kind);
+  if (!names) attributeNames.set(kind, (names = new Set(Object.keys(kind.attributes.shape))));
+  return names;
 }
 
 /** Attributes that must be present: those whose schema rejects `undefined`. */

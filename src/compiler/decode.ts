@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AttributeNode, BlockNode, CallNode, FileNode, Ident, ValueNode } from '../language/ast.ts';
 import type { Span } from '../language/span.ts';
 import type { RuleName } from '../diagnostics/rules.ts';
-import { blockKind, blockKinds, childKinds, requiredAttributes, type BlockKind, type BlockKindName } from './block-kinds.ts';
+import { attributesOf, blockKind, blockKinds, childKinds, requiredAttributes, type BlockKind, type BlockKindName } from './block-kinds.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { isNodeKind, type Decl, type WorkflowIR } from './ir.ts';
 import type { Reporter } from './reporter.ts';
@@ -137,16 +137,16 @@ class Decoder {
   }
 
   #attributes(kind: BlockKind, block: BlockNode): Map<string, AttributeNode> {
-    const known = Object.keys(kind.attributes.shape);
+    const known = attributesOf(kind);
     const seen = new Map<string, AttributeNode>();
     for (const item of block.body) {
       if (item.type !== 'Attribute') continue;
       const name = item.name.name;
       // A name with no value is debris of a syntax error, already reported.
       if (name === '' || item.value.type === 'Missing') continue;
-      if (!known.includes(name)) {
+      if (!known.has(name)) {
         const isBlock = childKinds(kind.kind).some((k) => k.kind === name);
-        const help = isBlock ? `\`${name}\` is a block: write \`${name} { … }\`` : (didYouMean(name, known) ?? `a \`${kind.kind}\` block has ${known.map((k) => `\`${k}\``).join(', ')}`);
+        const help = isBlock ? `\`${name}\` is a block: write \`${name} { … }\`` : (didYouMean(name, [...known]) ?? `a \`${kind.kind}\` block has ${[...known].map((k) => `\`${k}\``).join(', ')}`);
         this.#reporter.report('unknown-attribute', item.name.span, `\`${kind.kind}\` has no attribute \`${name}\``, { help });
         continue;
       }

@@ -36,12 +36,18 @@ export class AstBuilder {
     const kind = this.ident(cst.children.kind?.[0]);
     const labelToken = cst.children.label?.[0];
     const label = labelToken && isReal(labelToken) ? this.ident(labelToken) : undefined;
-    const items: { at: number; build: () => A.BodyItem }[] = [];
-    for (const a of cst.children.attribute ?? []) items.push({ at: firstOffset(a.children.name), build: () => this.attribute(a) });
-    for (const b of cst.children.block ?? []) items.push({ at: firstOffset(b.children.kind), build: () => this.block(b) });
-    // Chevrotain groups children by rule, so the source order is restored from offsets.
-    items.sort((x, y) => x.at - y.at);
-    const body = items.map((item) => item.build());
+    // Chevrotain groups children by rule, each group in source order; merging the two by
+    // offset restores the order of the file. Items are built in that order because a
+    // recovered item's fallback span is the end of the one before it.
+    const attributes = cst.children.attribute ?? [];
+    const blocks = cst.children.block ?? [];
+    const body: A.BodyItem[] = [];
+    let a = 0;
+    let b = 0;
+    while (a < attributes.length || b < blocks.length) {
+      const takeAttribute = b >= blocks.length || (a < attributes.length && firstOffset(attributes[a]!.children.name) <= firstOffset(blocks[b]!.children.kind));
+      body.push(takeAttribute ? this.attribute(attributes[a++]!) : this.block(blocks[b++]!));
+    }
     const close = cst.children.RCurly?.[0];
     const end = close && isReal(close) ? this.tokenSpan(close).end : Math.max(this.#lastEnd, (body.at(-1) ?? label ?? kind).span.end);
     return { type: 'Block', kind, label, body, span: { start: kind.span.start, end } };

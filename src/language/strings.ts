@@ -69,11 +69,13 @@ export function scanTextBlock(image: string, offset: number, terminated: boolean
 }
 
 function isBlank(text: string): boolean {
-  return /^[ \t]*$/.test(text);
+  return leadingWhitespace(text) === text.length;
 }
 
 function leadingWhitespace(text: string): number {
-  return /^[ \t]*/.exec(text)![0].length;
+  let i = 0;
+  for (let c = text.charCodeAt(0); c === 32 || c === 9; c = text.charCodeAt(++i));
+  return i;
 }
 
 /** Segments are lines joined by `\n`; escapes and interpolations never span two of them. */
