@@ -13,6 +13,7 @@ import { load } from 'js-yaml';
 import { compile } from '../src/compiler/compile.ts';
 import { memoryHost } from '../src/compiler/file-loader.ts';
 import type { Plan } from '../src/compiler/plan-schema.ts';
+import { parseCst } from '../src/language/parser.ts';
 import { generateWorkflow } from './generate.ts';
 import {
   benchDir,
@@ -55,7 +56,8 @@ interface SizeResult {
   swarmBytes: number;
   yamlBytes: number;
   warnings: number;
-  inProcess: { check: Timing; yaml: Timing; ratio: number; cpuRatio: number; pairedRatio: number };
+  /** `parser`: Chevrotain's lexer and CST parser alone, the floor under any check built on them. */
+  inProcess: { check: Timing; yaml: Timing; parser: Timing; ratio: number; cpuRatio: number; pairedRatio: number; parserRatio: number };
   wholeProcess: { check: Timing; yaml: Timing; ratio: number; cpuRatio: number; checkPeakRssBytes: number; yamlPeakRssBytes: number; rssRatio: number };
   memory: { check: MemoryProbe; yaml: MemoryProbe; peakGrowthRatio: number };
 }
@@ -165,10 +167,10 @@ function measure(c: Case, checkArgs: (file: string) => string[], options: BenchO
 
   // In-process: compile and a bare YAML parse, interleaved, median after warm-up.
   const inProcess = timeInterleaved(
-    { check: () => compile(c.swarm, c.swarmPath, memoryHost({}), { plan: false }), yaml: () => load(c.yaml) },
+    { check: () => compile(c.swarm, c.swarmPath, memoryHost({}), { plan: false }), yaml: () => load(c.yaml), parser: () => parseCst(c.swarm) },
     { warmup: c.tasks >= 10_000 ? 1 : 3, budgetMs: budget, min: options.quick ? 3 : 5, max: options.quick ? 10 : 40 },
   );
-  log(`  in-process   check ${ms(inProcess.check!.wall.median)} ms (CPU ${ms(inProcess.check!.cpu.median)}), yaml ${ms(inProcess.yaml!.wall.median)} ms (CPU ${ms(inProcess.yaml!.cpu.median)}) (${inProcess.check!.wall.runs} runs)`);
+  log(`  in-process   check ${ms(inProcess.check!.wall.median)} ms (CPU ${ms(inProcess.check!.cpu.median)}), yaml ${ms(inProcess.yaml!.wall.median)} ms (CPU ${ms(inProcess.yaml!.cpu.median)}), Chevrotain lex+parse ${ms(inProcess.parser!.wall.median)} ms (${inProcess.check!.wall.runs} runs)`);
 
   // Whole processes: spawn, interleaved, median wall time and peak RSS.
   const runs = { check: [] as number[], yaml: [] as number[], checkCpu: [] as number[], yamlCpu: [] as number[], checkRss: [] as number[], yamlRss: [] as number[] };
@@ -206,6 +208,8 @@ function measure(c: Case, checkArgs: (file: string) => string[], options: BenchO
     inProcess: {
       check: inProcess.check!,
       yaml: inProcess.yaml!,
+      parser: inProcess.parser!,
+      parserRatio: inProcess.parser!.wall.median / inProcess.yaml!.wall.median,
       ratio: inProcess.check!.wall.median / inProcess.yaml!.wall.median,
       cpuRatio: inProcess.check!.cpu.median / inProcess.yaml!.cpu.median,
       pairedRatio: stats(paired).median,
@@ -282,10 +286,10 @@ function print(report: ReturnType<typeof buildReport>, results: SizeResult[], st
   const m = report.machine as { node: string; cpus: number; cpuModel: string; loadAverage: number[]; loadAverageAtEnd: number[] };
   log(`\n== swarm check vs js-yaml load (${m.node}, ${m.cpus}× ${m.cpuModel}, load average ${m.loadAverage[0]} at start, ${m.loadAverageAtEnd[0]} at end) ==`);
   log(`check = node ${report.config.checkCommand.replace(/^node /, '')}; node startup alone: ${ms(startup.median)} ms\n`);
-  log('In process (median ms after warm-up; ratio = check / yaml, lower is better, target ≤ 1× at the largest size;\nCPU = process CPU time (GC helper threads included), which other load on the machine does not inflate)');
+  log('In process (median ms after warm-up; ratio = check / yaml, lower is better, target ≤ 1× at the largest size;\nCPU = process CPU time (GC helper threads included), which other load on the machine does not inflate;\nparser = Chevrotain\'s lexer and CST parser alone, with no AST, checks or diagnostics: the floor of any check)');
   log(
     table(
-      ['tasks', 'workers', '.swarm KB', '.yaml KB', 'check ms', 'yaml ms', 'check/yaml', 'CPU check', 'CPU yaml', 'CPU ratio', 'runs'],
+      ['tasks', 'workers', '.swarm KB', '.yaml KB', 'check ms', 'yaml ms', 'check/yaml', 'CPU check', 'CPU yaml', 'CPU ratio', 'parser ms', 'parser/yaml', 'runs'],
       results.map((r) => [
         String(r.tasks),
         String(r.workers),
@@ -297,6 +301,8 @@ function print(report: ReturnType<typeof buildReport>, results: SizeResult[], st
         ms(r.inProcess.check.cpu.median),
         ms(r.inProcess.yaml.cpu.median),
         ratio(r.inProcess.cpuRatio),
+        ms(r.inProcess.parser.wall.median),
+        ratio(r.inProcess.parserRatio),
         String(r.inProcess.check.wall.runs),
       ]),
     ),
