@@ -1,0 +1,38 @@
+/**
+ * Where worker processes run. `local` starts them as child processes on this machine; a
+ * container executor implements the same three operations (start, stop, alive).
+ */
+export interface Executor {
+  readonly kind: string;
+  start(spec: WorkerProcessSpec): WorkerProcess;
+}
+
+export interface WorkerProcessSpec {
+  /** The worker's name in the plan. */
+  worker: string;
+  /** The run directory holding plan.json and the queue. */
+  runDir: string;
+  /** The whole environment of the worker process; the caller decides what it may see. */
+  env: Record<string, string | undefined>;
+  /** Where the process's stdout and stderr are appended. */
+  logFile: string;
+  /** Extra arguments for `swarm worker`, e.g. a lease length. */
+  args?: string[];
+}
+
+export interface WorkerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface WorkerProcess {
+  readonly worker: string;
+  readonly pid: number | undefined;
+  /** Settles once, when the process has exited. */
+  readonly exited: Promise<WorkerExit>;
+  alive(): boolean;
+  /** Asks the worker to finish cleanly (it releases its claim and ends its CLI), then forces it after `graceMs`. */
+  stop(graceMs?: number): Promise<WorkerExit>;
+  /** Ends it at once, as a crash would (tests use this to kill a worker mid-task). */
+  kill(): void;
+}

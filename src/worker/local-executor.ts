@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Executor, WorkerExit, WorkerProcess, WorkerProcessSpec } from './executor.ts';
+
+const bin = fileURLToPath(new URL('../cli/bin.ts', import.meta.url));
+
+/**
+ * Runs each worker as `swarm worker NAME` in a child process of its own process group, so a
+ * Ctrl-C at the terminal reaches only the runner, which then stops the workers in order. The
+ * IPC channel is the worker's lifeline: when the runner dies, even by SIGKILL, it closes and
+ * the worker releases its task and exits instead of running on unsupervised.
+ */
+export function localExecutor(options: { node?: string } = {}): Executor {
+  return {
+    kind: 'local',
+    start(spec: WorkerProcessSpec): WorkerProcess {
+      mkdirSync(dirname(spec.logFile), { recursive: true });
+      const log = openSync(spec.logFile, 'a');
+      const child = spawn(options.node ?? process.execPath, [bin, 'worker', spec.worker, '--run-dir', spec.runDir, ...(spec.args ?? [])], {
+        env: spec.env,
+        stdio: ['ignore', log, log, 'ipc'],
+        detached: true,
+      });
+      closeSync(log);
+      // The channel must not keep the runner alive on its own.
+      child.channel?.unref();
+      child.unref();
+      let done = false;
+      const exited = new Promise<WorkerExit>((resolve) => {
+        child.once('exit', (code, signal) => {
+          done = true;
+          resolve({ code, signal });
+        });
+        child.once('error', () => {
+          done = true;
+          resolve({ code: null, signal: null });
+        });
+      });
+      const signal = (name: NodeJS.Signals) => {
+        if (done || child.pid === undefined) return;
+        try {
+          process.kill(-child.pid, name);
+        } catch {
+          // Already gone: the exit event settles `exited`.
+        }
+      };
+      return {
+        worker: spec.worker,
+        pid: child.pid,
+        exited,
+        alive: () => !done,
+        async stop(graceMs = 10_000) {
+          signal('SIGTERM');
+          const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+          const exit = await exited;
+          clearTimeout(timer);
+          return exit;
+        },
+        kill: () => signal('SIGKILL'),
+      };
+    },
+  };
+}
