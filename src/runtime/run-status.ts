@@ -1,0 +1,134 @@
+import type { Plan } from '../compiler/plan-schema.ts';
+import type { RunEvent, RunStatus, TaskError, TaskUsage } from './events.ts';
+import { restoreRun } from './replay.ts';
+import type { RunSummary, TaskStatus } from './task-state.ts';
+
+/** One line of `swarm status`. */
+export interface TaskStatusLine {
+  id: string;
+  worker: string;
+  status: TaskStatus;
+  /** Attempts handed out so far. */
+  attempts: number;
+  /** Time spent running, summed over attempts; a running attempt counts up to `now`. */
+  elapsedMs: number;
+  /** Tokens over every attempt that reported them, failed ones included. */
+  usage: TaskUsage;
+  costUsd: number;
+  error?: TaskError;
+  /** For a skipped task: the failed upstream. */
+  because?: string;
+}
+
+export interface RunStatusReport {
+  runId: string;
+  workflow: string;
+  /** `running` when the journal has no `run:end` after its last `run:start` (or the runner died). */
+  state: RunStatus | 'running';
+  startedAt: string;
+  endedAt?: string;
+  /** How many times the run was resumed. */
+  resumes: number;
+  summary: RunSummary;
+  tasks: TaskStatusLine[];
+  totals: { usage: TaskUsage; costUsd: number };
+}
+
+/** What `swarm status` shows for a run, from its journal alone. */
+export function status(plan: Plan, events: readonly RunEvent[], options: { now?: number } = {}): RunStatusReport {
+  const { scheduler, runId } = restoreRun(plan, events);
+  const elapsed = new Map<string, number>();
+  const runningSince = new Map<string, number>();
+  const usage = new Map<string, TaskUsage>();
+  const cost = new Map<string, number>();
+  let state: RunStatusReport['state'] = 'running';
+  let endedAt: string | undefined;
+  let resumes = 0;
+  const stop = (task: string, at: number) => {
+    const since = runningSince.get(task);
+    if (since === undefined) return;
+    elapsed.set(task, (elapsed.get(task) ?? 0) + Math.max(0, at - since));
+    runningSince.delete(task);
+  };
+  const spend = (task: string, u: TaskUsage | undefined, c: number | undefined) => {
+    if (u !== undefined) usage.set(task, addUsage(usage.get(task) ?? zeroUsage(), u));
+    if (c !== undefined) cost.set(task, (cost.get(task) ?? 0) + c);
+  };
+  for (const event of events) {
+    const at = Date.parse(event.at);
+    switch (event.type) {
+      case 'run:start':
+        if (event.resumed === true) resumes++;
+        state = 'running';
+        endedAt = undefined;
+        break;
+      case 'run:end':
+        state = event.status;
+        endedAt = event.at;
+        for (const task of [...runningSince.keys()]) stop(task, at);
+        break;
+      case 'task:start':
+        runningSince.set(event.task, at);
+        break;
+      case 'task:done':
+        stop(event.task, at);
+        spend(event.task, event.result.usage, event.result.cost_usd);
+        break;
+      case 'task:failed':
+      case 'task:retrying':
+      case 'task:rate-limited':
+        stop(event.task, at);
+        spend(event.task, event.usage, event.cost_usd);
+        break;
+      case 'task:requeued':
+        stop(event.task, at);
+        break;
+      default:
+        break;
+    }
+  }
+  if (options.now !== undefined) for (const task of [...runningSince.keys()]) stop(task, options.now);
+  const tasks = scheduler.tasks().map((t): TaskStatusLine => {
+    const line: TaskStatusLine = {
+      id: t.id,
+      worker: t.worker,
+      status: t.status,
+      attempts: t.attempt,
+      elapsedMs: elapsed.get(t.id) ?? 0,
+      usage: usage.get(t.id) ?? zeroUsage(),
+      costUsd: cost.get(t.id) ?? 0,
+    };
+    if (t.error !== undefined) line.error = t.error;
+    if (t.because !== undefined) line.because = t.because;
+    return line;
+  });
+  const totals = {
+    usage: tasks.reduce((sum, t) => addUsage(sum, t.usage), zeroUsage()),
+    costUsd: tasks.reduce((sum, t) => sum + t.costUsd, 0),
+  };
+  const report: RunStatusReport = {
+    runId,
+    workflow: plan.workflow.name,
+    state,
+    startedAt: events[0]!.at,
+    resumes,
+    summary: scheduler.summary(),
+    tasks,
+    totals,
+  };
+  if (endedAt !== undefined) report.endedAt = endedAt;
+  return report;
+}
+
+function zeroUsage(): TaskUsage {
+  return { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+}
+
+function addUsage(a: TaskUsage, b: TaskUsage): TaskUsage {
+  return {
+    input_tokens: a.input_tokens + b.input_tokens,
+    output_tokens: a.output_tokens + b.output_tokens,
+    cache_creation_input_tokens: a.cache_creation_input_tokens + b.cache_creation_input_tokens,
+    cache_read_input_tokens: a.cache_read_input_tokens + b.cache_read_input_tokens,
+  };
+}

@@ -1,0 +1,90 @@
+import type { PlanNode } from '../compiler/plan-schema.ts';
+import type { TaskError, TaskResult } from './events.ts';
+
+export type TaskNode = Extract<PlanNode, { kind: 'task' }>;
+
+/**
+ * Where a task stands.
+ * - `pending`: waiting on upstream tasks; `ready`: free to go, waiting for its worker.
+ * - `queued`: handed to the queue; `running`: a worker has claimed it.
+ * - `retrying` / `rate-limited`: waiting out a backoff until `wakeAt`.
+ * - `done`, `failed`, `skipped`: final.
+ */
+export type TaskStatus = 'pending' | 'ready' | 'queued' | 'running' | 'retrying' | 'rate-limited' | 'done' | 'failed' | 'skipped';
+
+export const taskStatuses: readonly TaskStatus[] = ['pending', 'ready', 'queued', 'running', 'retrying', 'rate-limited', 'done', 'failed', 'skipped'];
+
+export function isFinal(status: TaskStatus): boolean {
+  return status === 'done' || status === 'failed' || status === 'skipped';
+}
+
+export function isInFlight(status: TaskStatus): boolean {
+  return status === 'queued' || status === 'running';
+}
+
+export function isWaiting(status: TaskStatus): boolean {
+  return status === 'retrying' || status === 'rate-limited';
+}
+
+/** A read-only view of one task, as the scheduler holds it. */
+export interface TaskView {
+  id: string;
+  worker: string;
+  status: TaskStatus;
+  /** The current or last attempt; 0 before the first dispatch. */
+  attempt: number;
+  /** Retries taken from the task's `retries` budget. */
+  retriesUsed: number;
+  /** Retries after a rate limit, which do not touch the budget up to the cap. */
+  rateLimitRetries: number;
+  /** Handed back without fault (lease lapsed, runner resumed) and not yet dispatched again. */
+  requeued: boolean;
+  /** When a `retrying` or `rate-limited` task may go again (epoch ms). */
+  wakeAt?: number;
+  owner?: string;
+  result?: TaskResult;
+  error?: TaskError;
+  /** For a skipped task: the failed upstream. */
+  because?: string;
+}
+
+/** A task the runner should put on the queue now. */
+export interface DispatchedTask {
+  task: string;
+  worker: string;
+  attempt: number;
+  /** The prompt with inputs and upstream results filled in. */
+  prompt: string;
+  node: TaskNode;
+  /**
+   * This attempt was handed out before (it was requeued): the queue may still hold its task
+   * file, so enqueue it only if no file for this task and attempt exists.
+   */
+  requeued: boolean;
+}
+
+/** A failed attempt, as the runner classified it. */
+export interface Failure {
+  kind: string;
+  message: string;
+  /** False for mistakes a retry cannot fix (a bad flag, a denied permission). */
+  retryable: boolean;
+  /** The API's HTTP status when the failure came from one: 429 and 529 are rate limits. */
+  status?: number;
+  /** The server's `retry-after`, in seconds. */
+  retryAfterSeconds?: number;
+  usage?: TaskResult['usage'];
+  costUsd?: number;
+}
+
+export function isRateLimit(failure: Failure): boolean {
+  return failure.status === 429 || failure.status === 529 || failure.kind === 'rate-limit';
+}
+
+export interface RunSummary {
+  total: number;
+  counts: Record<TaskStatus, number>;
+  finished: boolean;
+  /** `done` only when every task is done; `failed` when finished otherwise. */
+  outcome: 'done' | 'failed' | 'running';
+}
