@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { planSchema } from '../src/compiler/plan-schema.ts';
 import { checkReportSchema } from '../src/diagnostics/diagnostic.ts';
 import { parser } from '../src/language/parser.ts';
+import { resultFileSchema, taskFileSchema } from '../src/queue/protocol.ts';
 import { repoRoot } from './conformance-fixtures.ts';
 import { diagrams } from './grammar-diagrams.ts';
 import { ebnf } from './grammar-ebnf.ts';
@@ -54,6 +55,8 @@ export function generatedFiles(): GeneratedFile[] {
     { path: 'grammar/swarm.ebnf', content: ebnf() },
     { path: 'spec/plan.schema.json', content: jsonSchema(planSchema) },
     { path: 'spec/check-report.schema.json', content: jsonSchema(checkReportSchema) },
+    { path: 'spec/task.schema.json', content: jsonSchema(taskFileSchema) },
+    { path: 'spec/result.schema.json', content: jsonSchema(resultFileSchema) },
     { path: readmePath, content: readme(readFileSync(join(repoRoot, readmePath), 'utf8')) },
   ];
   for (const [rule, svg] of diagrams()) files.push({ path: `${diagramsDir}/${rule}.svg`, content: svg });
