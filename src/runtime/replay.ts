@@ -33,7 +33,10 @@ export interface Replayed {
    * only if no file for that task and attempt exists, and accepts a late result for it.
    */
   inFlight: InFlightTask[];
-  /** What resuming added: `run:start` with `resumed`, then one `task:requeued` per in-flight task. */
+  /**
+   * What resuming added: `run:start` with `resumed`, one `task:requeued` per in-flight task,
+   * then any `task:skipped` a crash kept from being written after a failure.
+   */
   events: RunEvent[];
 }
 
@@ -54,6 +57,7 @@ export function replay(plan: Plan, events: readonly RunEvent[], options: ReplayO
   }));
   const added = scheduler.begin(now, runId, true);
   for (const t of inFlight) added.push(...scheduler.requeue(t.task, { now, reason: 'runner resumed' }));
+  added.push(...scheduler.settle(now));
   return { scheduler, runId, inFlight, events: added };
 }
 

@@ -12,6 +12,8 @@ export interface TaskStatusLine {
   attempts: number;
   /** Time spent running, summed over attempts; a running attempt counts up to `now`. */
   elapsedMs: number;
+  /** Agent turns of the attempt that finished (failed attempts do not report them). */
+  turns: number;
   /** Tokens over every attempt that reported them, failed ones included. */
   usage: TaskUsage;
   costUsd: number;
@@ -41,6 +43,7 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
   const runningSince = new Map<string, number>();
   const usage = new Map<string, TaskUsage>();
   const cost = new Map<string, number>();
+  const turns = new Map<string, number>();
   let state: RunStatusReport['state'] = 'running';
   let endedAt: string | undefined;
   let resumes = 0;
@@ -73,6 +76,7 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
       case 'task:done':
         stop(event.task, at);
         spend(event.task, event.result.usage, event.result.cost_usd);
+        turns.set(event.task, (turns.get(event.task) ?? 0) + event.result.num_turns);
         break;
       case 'task:failed':
       case 'task:retrying':
@@ -95,6 +99,7 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
       status: t.status,
       attempts: t.attempt,
       elapsedMs: elapsed.get(t.id) ?? 0,
+      turns: turns.get(t.id) ?? 0,
       usage: usage.get(t.id) ?? zeroUsage(),
       costUsd: cost.get(t.id) ?? 0,
     };

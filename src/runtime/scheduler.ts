@@ -262,6 +262,21 @@ export class Scheduler {
     return this.#commit([{ type: 'task:requeued', at: isoAt(report.now), task, attempt: state.attempt, reason: report.reason }]);
   }
 
+  /**
+   * Skips what a failure left pending downstream: after a crash between `task:failed` and its
+   * `task:skipped` lines, replay finishes the cascade so the run can end.
+   */
+  settle(now: number): RunEvent[] {
+    const events: RunEvent[] = [];
+    for (const state of this.#order) {
+      if (state.status !== 'failed') continue;
+      for (const id of this.#pendingDownstream(state.id)) {
+        events.push(...this.#commit([{ type: 'task:skipped', at: isoAt(now), task: id, reason: `upstream \`${state.id}\` failed`, because: state.id }]));
+      }
+    }
+    return events;
+  }
+
   /** `run:end`: `done` if every task is done, `failed` if finished otherwise, else `interrupted`. */
   end(now: number, status?: RunStatus): RunEvent[] {
     const outcome = this.summary().outcome;
