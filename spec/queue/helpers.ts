@@ -32,6 +32,8 @@ export interface TestQueue {
   queue: FileQueue;
   dir: string;
   clock: ManualClock;
+  /** Every quarantine notice, in order; `quarantine.until(n)` waits for the n-th. */
+  quarantine: Inbox<QuarantineNotice>;
   quarantined: QuarantineNotice[];
   errors: unknown[];
 }
@@ -40,16 +42,11 @@ export interface TestQueue {
 export function testQueue(options: FileQueueOptions & { dir?: string; clock?: ManualClock } = {}): TestQueue {
   const dir = options.dir ?? tempRunDir();
   const clock = options.clock ?? manualClock();
-  const quarantined: QuarantineNotice[] = [];
+  const quarantine = new Inbox<QuarantineNotice>();
   const errors: unknown[] = [];
-  const queue = new FileQueue(dir, {
-    ...options,
-    clock,
-    onQuarantine: (notice) => quarantined.push(notice),
-    onError: (error) => errors.push(error),
-  });
+  const queue = new FileQueue(dir, { ...options, clock, onQuarantine: quarantine.push, onError: (error) => errors.push(error) });
   cleanups.push(() => queue.close());
-  return { queue, dir, clock, quarantined, errors };
+  return { queue, dir, clock, quarantine, quarantined: quarantine.items, errors };
 }
 
 /** Collects values pushed by callbacks; `until(n)` resolves once n have arrived, with no timer. */
