@@ -53,6 +53,7 @@ export class FileQueue implements TaskQueue {
   readonly #subscriptions = new Set<Subscription>();
   // When this queue first saw each claimed task without a lease, by `worker/task`.
   readonly #leaseMissingSince = new Map<string, number>();
+  readonly #madeDirs = new Set<string>();
 
   constructor(runDir: string, options: FileQueueOptions = {}) {
     this.layout = new RunLayout(runDir);
@@ -242,7 +243,9 @@ export class FileQueue implements TaskQueue {
   }
 
   async #workerDirs(worker: string): Promise<void> {
+    if (this.#madeDirs.has(worker)) return;
     for (const area of queueAreas) await mkdir(this.layout.workerDir(area, worker), { recursive: true });
+    this.#madeDirs.add(worker);
   }
 
   #track(subscription: Subscription): Subscription {
