@@ -35,4 +35,16 @@ export interface WorkerProcess {
   stop(graceMs?: number): Promise<WorkerExit>;
   /** Ends it at once, as a crash would (tests use this to kill a worker mid-task). */
   kill(): void;
+  /** Notes the worker sends while it works (a task claimed); the queue stays the record. */
+  onMessage(fn: (message: WorkerMessage) => void): void;
+}
+
+/** What a worker tells its runner as it happens, ahead of the result file. */
+export interface WorkerMessage {
+  type: 'task:claimed';
+  task: string;
+  attempt: number;
+  owner: string;
+  /** Epoch milliseconds. */
+  at: number;
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Executor, WorkerExit, WorkerProcess, WorkerProcessSpec } from './executor.ts';
+import type { Executor, WorkerExit, WorkerMessage, WorkerProcess, WorkerProcessSpec } from './executor.ts';
 
 const bin = fileURLToPath(new URL('../cli/bin.ts', import.meta.url));
 
@@ -59,6 +59,7 @@ export function localExecutor(options: { node?: string } = {}): Executor {
           return exit;
         },
         kill: () => signal('SIGKILL'),
+        onMessage: (fn) => void child.on('message', (message) => fn(message as WorkerMessage)),
       };
     },
   };

@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Plan } from '../compiler/plan-schema.ts';
+import { FileQueue } from '../queue/file-queue.ts';
+import { isoAt, RunEmitter, type InputValues, type RunEvent, type RunStatus } from '../runtime/events.ts';
+import { Journal, journalPath } from '../runtime/journal.ts';
+import { replay } from '../runtime/replay.ts';
+import { status, type RunStatusReport } from '../runtime/run-status.ts';
+import { createScheduler, type Scheduler } from '../runtime/scheduler.ts';
+import type { Executor, WorkerProcess } from '../worker/executor.ts';
+import { localExecutor } from '../worker/local-executor.ts';
+import { dispatchTasks, settleResult } from './dispatch.ts';
+import { readRunFiles, writeRunFiles } from './run-files.ts';
+import { Wakeup } from './wakeup.ts';
+import { apiKeyFor, workerEnv } from './worker-env.ts';
+
+export interface RunWorkflowOptions {
+  plan: Plan;
+  /** The workflow file, absolute: paths in the plan are relative to its directory. */
+  workflowFile: string;
+  inputs: InputValues;
+  /** Where run directories go, e.g. `.swarm/runs` beside the workflow. */
+  runsDir: string;
+  /** Continue this run instead of starting one. */
+  resume?: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** @default localExecutor() */
+  executor?: Executor;
+  /**
+   * How long a claim lives without renewal: a worker that dies mid-task loses its task this
+   * long after its last renewal.
+   * @default 30000
+   */
+  leaseMs?: number;
+  /** Extra `swarm worker` arguments, such as `--claude PATH`. */
+  workerArgs?: string[];
+  /** Ctrl-C: stop the workers cleanly and end the run as `interrupted`. */
+  signal?: AbortSignal;
+  /** Every run event, as it is journaled. */
+  onEvent?: (event: RunEvent) => void;
+  /** Things a person should read that are not run events: quarantined files, worker restarts. */
+  onNotice?: (message: string) => void;
+  /** Scheduler knobs for tests: a jitter source, backoff lengths. */
+  scheduler?: Pick<Parameters<typeof createScheduler>[1], 'random' | 'backoff' | 'rateLimitBackoff'>;
+}
+
+export interface RunOutcome {
+  runId: string;
+  runDir: string;
+  status: RunStatus;
+  report: RunStatusReport;
+  /** Every artifact of every done task, absolute. */
+  artifacts: string[];
+}
+
+/** A run that cannot start: the message says why, and nothing was run. */
+export class RunStartError extends Error {
+  override name = 'RunStartError';
+}
+
+const maxRestarts = 5;
+
+/**
+ * Runs a plan to the end: one worker process per worker, tasks fed to the queue in
+ * dependency order, results read back, every state change journaled before it is acted on.
+ */
+export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutcome> {
+  const { plan } = options;
+  const keys = new Map(plan.workers.map((w) => [w.name, apiKeyFor(w.apiKeyEnv, options.env)]));
+  const missing = [...keys].filter(([, k]) => k.problem).map(([w, k]) => `worker \`${w}\`: ${k.problem}`);
+  if (missing.length > 0) throw new RunStartError(missing.join('\n'));
+
+  const emitter = new RunEmitter();
+  const now = () => Date.now();
+  const runId = options.resume ?? newRunId();
+  const runDir = join(options.runsDir, runId);
+  let scheduler: Scheduler;
+  let journal: Journal;
+  const schedulerOptions = { ...options.scheduler, runDir, emitter };
+  if (options.resume !== undefined) {
+    const existing = readRunFiles(runDir);
+    const resumed = Journal.resume(journalPath(runDir));
+    for (const warning of resumed.warnings) options.onNotice?.(warning);
+    journal = resumed.journal;
+    journal.listen(emitter);
+    if (options.onEvent) emitter.onAny(options.onEvent);
+    ({ scheduler } = replay(existing.plan, resumed.events, { ...schedulerOptions, now: now() }));
+  } else {
+    mkdirSync(runDir, { recursive: true });
+    await writeRunFiles(runDir, plan, { run_id: runId, workflow_file: options.workflowFile, base_dir: dirname(options.workflowFile), inputs: options.inputs, created_at: isoAt(now()) });
+    journal = Journal.create(journalPath(runDir));
+    journal.listen(emitter);
+    if (options.onEvent) emitter.onAny(options.onEvent);
+    scheduler = createScheduler(plan, { ...schedulerOptions, inputs: options.inputs });
+    scheduler.begin(now(), runId);
+  }
+
+  const wakeup = new Wakeup();
+  const queue = new FileQueue(runDir, { onQuarantine: ({ path, reason }) => options.onNotice?.(`quarantined ${path}: ${reason}`) });
+  const inbox: Parameters<typeof settleResult>[1][] = [];
+  const results = await queue.watchResults((result) => {
+    inbox.push(result);
+    wakeup.wake();
+  });
+  const executor = options.executor ?? localExecutor();
+  const leaseMs = options.leaseMs ?? 30_000;
+  const workers = new Map<string, WorkerProcess>();
+  const restarts = new Map<string, number>();
+  let stopping = false;
+  let fatal: Error | undefined;
+  const start = (worker: string) => {
+    const proc = executor.start({
+      worker,
+      runDir,
+      env: workerEnv(options.env, keys.get(worker)!.key),
+      logFile: join(runDir, 'logs', `${worker}.log`),
+      args: ['--lease', String(leaseMs), ...(options.workerArgs ?? [])],
+    });
+    proc.onMessage((m) => {
+      if (m.type === 'task:claimed') scheduler.started(m.task, { now: m.at, attempt: m.attempt, owner: m.owner });
+    });
+    void proc.exited.then((exit) => {
+      if (stopping) return;
+      const count = (restarts.get(worker) ?? 0) + 1;
+      restarts.set(worker, count);
+      const how = exit.signal ? `killed by ${exit.signal}` : `exited ${exit.code}`;
+      if (count > maxRestarts) {
+        fatal = new Error(`worker \`${worker}\` ${how} ${count} times; see ${join(runDir, 'logs', `${worker}.log`)}`);
+      } else {
+        options.onNotice?.(`worker ${worker} ${how}; restarting it (${count} of ${maxRestarts})`);
+        workers.set(worker, start(worker));
+      }
+      wakeup.wake();
+    });
+    return proc;
+  };
+  for (const w of plan.workers) workers.set(w.name, start(w.name));
+
+  // Lapsed leases are looked for at a third of the lease: a dead worker's task goes out again soon after.
+  const reclaim = setInterval(() => wakeup.wake(), Math.max(50, Math.floor(leaseMs / 3)));
+  const onAbort = () => wakeup.wake();
+  options.signal?.addEventListener('abort', onAbort);
+  let outcome: RunStatus = 'failed';
+  const unsent: Parameters<typeof dispatchTasks>[2] = [];
+  try {
+    for (;;) {
+      if (options.signal?.aborted) {
+        outcome = 'interrupted';
+        break;
+      }
+      if (fatal) throw fatal;
+      for (const result of inbox.splice(0)) await settleResult(scheduler, result, queue, now());
+      for (const r of await queue.reclaimExpired(now())) {
+        options.onNotice?.(`${r.taskId}: the lease of ${r.owner ?? 'its worker'} lapsed; queued again`);
+        scheduler.requeue(r.taskId, { now: now(), reason: r.reason === 'lease-expired' ? 'lease lapsed' : 'claim without lease' });
+      }
+      await dispatchTasks(scheduler, queue, unsent, now(), runId);
+      if (scheduler.isFinished()) {
+        outcome = scheduler.summary().outcome === 'done' ? 'done' : 'failed';
+        break;
+      }
+      const wakeAt = scheduler.nextWakeAt();
+      // A task file still held by a finished claim is retried shortly; nothing else polls.
+      const delay = unsent.length > 0 ? 50 : wakeAt === undefined ? undefined : Math.max(0, wakeAt - now());
+      await wakeup.wait(delay);
+    }
+  } finally {
+    clearInterval(reclaim);
+    options.signal?.removeEventListener('abort', onAbort);
+    stopping = true;
+    await Promise.all([...workers.values()].map((w) => w.stop()));
+    await results.close();
+    // Results that landed while the workers stopped are not lost: settle them before the end.
+    for (const result of inbox.splice(0)) await settleResult(scheduler, result, queue, now());
+    await queue.close();
+    if (outcome === 'interrupted' || fatal === undefined) scheduler.end(now(), outcome);
+    journal.close();
+  }
+  const events = Journal.resume(journalPath(runDir));
+  events.journal.close();
+  const report = status(plan, events.events);
+  const artifacts = [...scheduler.results().values()].flatMap((r) => r.artifacts);
+  return { runId, runDir, status: outcome, report, artifacts };
+}
+
+function newRunId(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
