@@ -88,8 +88,8 @@ describe('replay', () => {
     const again = s.dispatch(resumeAt).tasks;
     expect(again.map((t) => [t.task, t.attempt, t.requeued])).toEqual([
       ['letter', 1, true],
-      ['placement', 2, false],
       ['practice', 1, true],
+      ['placement', 2, false],
     ]);
     // The done upstream's result still feeds the downstream prompt; the inputs are the run's.
     expect(again.find((t) => t.task === 'letter')!.prompt).toBe('Write to the family: evaluate done on attempt 1');

@@ -3,7 +3,7 @@ import type { Plan } from '../compiler/plan-schema.ts';
 import { backoffDelay, checkBackoffPolicy, defaultBackoff, defaultRateLimitBackoff, type BackoffPolicy } from './backoff.ts';
 import { isoAt, type InputValues, type RunEmitter, type RunEvent, type RunStatus, type TaskResult } from './events.ts';
 import { planHash } from './plan-hash.ts';
-import { ReadyQueue, Heap, type Rank } from './ready-queue.ts';
+import { compareRank, Heap, ReadyQueue, type Rank } from './ready-queue.ts';
 import { renderTemplate, resolveInputs } from './render-template.ts';
 import {
   isFinal,
@@ -193,7 +193,7 @@ export class Scheduler {
         room--;
       }
     }
-    chosen.sort((a, b) => a.index - b.index);
+    chosen.sort(compareRank);
     const tasks: DispatchedTask[] = [];
     const events: RunEvent[] = [];
     for (const entry of chosen) {
