@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QueueError } from '../../src/queue/errors.ts';
+import { keepRenewed, newOwnerId } from '../../src/queue/lease.ts';
 import type { TaskFile, TaskResult } from '../../src/queue/protocol.ts';
 import { Inbox, testQueue } from './helpers.ts';
 
@@ -212,7 +213,6 @@ describe('leases', () => {
   });
 
   it('are kept alive by keepRenewed until it is stopped, and it tells when one is lost', async () => {
-    const { keepRenewed } = await import('../../src/queue/lease.ts');
     const { queue, clock, dir } = testQueue();
     await queue.enqueue(task('a'));
     const claim = await queue.claim('marie', 'me', 1000);
@@ -378,6 +378,14 @@ describe('watchResults', () => {
     expect(results.items.map((r) => `${r.task_id}#${r.attempt}`)).toEqual(['early#1', 'late#1', 'retried#1', 'retried#2']);
   });
 
+  it('sees results in a worker folder made after it started', async () => {
+    const { queue, dir } = testQueue();
+    const results = new Inbox<TaskResult>();
+    await queue.watchResults(results.push);
+    write(join(dir, 'results/anga/review.json'), JSON.stringify({ task_id: 'review', worker: 'anga', status: 'complete' }));
+    expect((await results.until(1)).map((r) => r.task_id)).toEqual(['review']);
+  });
+
   it('gives each subscription every result', async () => {
     const { queue } = testQueue();
     await queue.enqueue(task('a'));
@@ -417,6 +425,14 @@ describe('watchTasks', () => {
     const claim = await queue.claim('marie', 'me', 1000);
     await claim!.release();
     expect((await available.until(3))[2]).toBe('first');
+  });
+});
+
+describe('newOwnerId', () => {
+  it('names the host and process, and differs on each call', () => {
+    const owner = newOwnerId();
+    expect(owner).toMatch(new RegExp(`^.+:${process.pid}:[0-9a-f]{8}$`));
+    expect(newOwnerId()).not.toBe(owner);
   });
 });
 

@@ -2,18 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { describeIssues, isHiddenName, moveFile, readJsonFile, removeFile, writeJsonAtomic } from './atomic.ts';
+import { describeIssues, isHiddenName, moveFile, removeFile, writeJsonAtomic } from './atomic.ts';
 import { compareClaimOrder } from './claim-order.ts';
+import { ClaimedArea } from './claimed-area.ts';
 import { QueueError } from './errors.ts';
 import { FileClaim } from './file-claim.ts';
 import { assertQueueId, idFromFileName, queueAreas, RunLayout } from './layout.ts';
-import { leaseSchema, resultSchema, taskSchema, taskToFile, type Lease, type Task, type TaskFile, type TaskResult } from './protocol.ts';
+import { resultSchema, taskSchema, taskToFile, type Lease, type Task, type TaskFile, type TaskResult } from './protocol.ts';
 import { quarantineFile, type QuarantineNotice } from './quarantine.ts';
 import { QueueScanner } from './scan.ts';
 import {
   systemClock,
   type Claim,
-  type ClaimedTask,
   type Clock,
   type EnqueueOutcome,
   type QueueSnapshot,
@@ -48,11 +48,9 @@ export class FileQueue implements TaskQueue {
   readonly #clock: Clock;
   readonly #onQuarantine: (notice: QuarantineNotice) => void;
   readonly #onError: (error: unknown) => void;
-  readonly #graceMs: number;
   readonly #scanner: QueueScanner;
+  readonly #claimed: ClaimedArea;
   readonly #subscriptions = new Set<Subscription>();
-  // When this queue first saw each claimed task without a lease, by `worker/task`.
-  readonly #leaseMissingSince = new Map<string, number>();
   readonly #madeDirs = new Set<string>();
 
   constructor(runDir: string, options: FileQueueOptions = {}) {
@@ -60,11 +58,11 @@ export class FileQueue implements TaskQueue {
     this.#clock = options.clock ?? systemClock;
     this.#onQuarantine = options.onQuarantine ?? (() => undefined);
     this.#onError = options.onError ?? ((error) => process.emitWarning(error instanceof Error ? error : String(error)));
-    this.#graceMs = options.missingLeaseGraceMs ?? 30_000;
     this.#scanner = new QueueScanner(this.layout, async (path, reason) => {
       const notice = await quarantineFile(this.layout, path, reason, this.#clock.now());
       if (notice) this.#onQuarantine(notice);
     });
+    this.#claimed = new ClaimedArea(this.layout, this.#scanner, options.missingLeaseGraceMs ?? 30_000);
     for (const area of queueAreas) mkdirSync(this.layout.areaDir(area), { recursive: true });
   }
 
@@ -117,47 +115,13 @@ export class FileQueue implements TaskQueue {
     return moveFile(path, retired);
   }
 
-  async reclaimExpired(now: number = this.#clock.now()): Promise<ReclaimedTask[]> {
-    const reclaimed: ReclaimedTask[] = [];
-    const present = new Set<string>();
-    for (const entry of await this.#claimedTasks(now)) {
-      const { task, lease, leaseState, settled } = entry;
-      const { worker, task_id } = task;
-      const key = `${worker}/${task_id}`;
-      present.add(key);
-      if (settled) {
-        // Left over by a claimer that wrote its result and crashed before clearing its claim.
-        await removeFile(this.layout.claimed(worker, task_id));
-        await removeFile(this.layout.lease(worker, task_id));
-        continue;
-      }
-      if (leaseState === 'live') continue;
-      if (leaseState === 'missing') {
-        const since = this.#leaseMissingSince.get(key) ?? now;
-        this.#leaseMissingSince.set(key, since);
-        if (now - since < this.#graceMs) continue;
-      }
-      // The lease goes first: once the task is pending again, the next lease is someone else's.
-      await removeFile(this.layout.lease(worker, task_id));
-      await mkdir(this.layout.workerDir('tasks', worker), { recursive: true });
-      if (await moveFile(this.layout.claimed(worker, task_id), this.layout.pending(worker, task_id))) {
-        reclaimed.push({
-          worker,
-          taskId: task_id,
-          attempt: task.attempt,
-          ...(lease ? { owner: lease.owner } : {}),
-          reason: leaseState === 'expired' ? 'lease-expired' : 'lease-missing',
-        });
-      }
-      this.#leaseMissingSince.delete(key);
-    }
-    for (const key of this.#leaseMissingSince.keys()) if (!present.has(key)) this.#leaseMissingSince.delete(key);
-    return reclaimed;
+  reclaimExpired(now: number = this.#clock.now()): Promise<ReclaimedTask[]> {
+    return this.#claimed.reclaim(now);
   }
 
   async snapshot(): Promise<QueueSnapshot> {
     const pending = (await this.#scanner.area('tasks', taskSchema)).map((entry) => ({ task: entry.value, mtimeMs: entry.mtimeMs }));
-    const claimed = await this.#claimedTasks(this.#clock.now());
+    const claimed = await this.#claimed.list(this.#clock.now());
     const results = await this.#scanner.area('results', resultSchema);
     return {
       pending: pending.sort((a, b) => compareWorkers(a.task.worker, b.task.worker) || compareClaimOrder(a, b)).map((entry) => entry.task),
@@ -197,7 +161,7 @@ export class FileQueue implements TaskQueue {
       const read = await this.#scanner.read(claimedPath, worker, task_id, taskSchema);
       if (read.kind !== 'ok') continue;
       const task = read.value;
-      if (await this.#hasResult(task)) {
+      if (await this.#claimed.hasResult(task)) {
         // Done already (its claimer's lease lapsed just as it finished): the result is final.
         await removeFile(claimedPath);
         continue;
@@ -222,24 +186,6 @@ export class FileQueue implements TaskQueue {
     const subscriptions = [...this.#subscriptions];
     this.#subscriptions.clear();
     await Promise.all(subscriptions.map((s) => s.close()));
-  }
-
-  async #claimedTasks(now: number): Promise<ClaimedTask[]> {
-    const claimed: ClaimedTask[] = [];
-    for (const { value: task } of await this.#scanner.area('claimed', taskSchema)) {
-      // A lease is the claimer's own note: a bad one is treated as missing, not quarantined.
-      const read = await readJsonFile(this.layout.lease(task.worker, task.task_id), leaseSchema);
-      const lease = read.kind === 'ok' && read.value.worker === task.worker && read.value.task_id === task.task_id ? read.value : undefined;
-      const leaseState = lease === undefined ? 'missing' : lease.expires_at > now ? 'live' : 'expired';
-      claimed.push({ task, ...(lease ? { lease } : {}), leaseState, settled: await this.#hasResult(task) });
-    }
-    return claimed;
-  }
-
-  /** A result of this attempt or a later one is there: the task needs no more work. */
-  async #hasResult(task: Task): Promise<boolean> {
-    const read = await this.#scanner.read(this.layout.result(task.worker, task.task_id), task.worker, task.task_id, resultSchema);
-    return read.kind === 'ok' && read.value.attempt >= task.attempt;
   }
 
   async #workerDirs(worker: string): Promise<void> {
