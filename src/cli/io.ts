@@ -20,6 +20,10 @@ export const exitCodes = {
   usage: 2,
   /** A bug or an unexpected failure in swarm itself. */
   internal: 3,
+  /** `swarm status`: the run has not ended (or its runner died without ending it). */
+  running: 4,
+  /** `swarm run` was stopped (Ctrl-C, SIGTERM); `--resume` continues it. */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];

@@ -24,6 +24,8 @@ export interface RunWorkflowOptions {
   runsDir: string;
   /** Continue this run instead of starting one. */
   resume?: string;
+  /** The new run's id, instead of a timestamp and random suffix; it must not exist yet. */
+  runId?: string;
   env: Readonly<Record<string, string | undefined>>;
   /** @default localExecutor() */
   executor?: Executor;
@@ -73,7 +75,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
 
   const emitter = new RunEmitter();
   const now = () => Date.now();
-  const runId = options.resume ?? newRunId();
+  const runId = options.resume ?? options.runId ?? newRunId();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(runId)) throw new RunStartError(`Expected a run id of letters, digits, \`.\`, \`_\` and \`-\`, got \`${runId}\``);
   const runDir = join(options.runsDir, runId);
   let scheduler: Scheduler;
   let journal: Journal;
@@ -88,8 +91,9 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
     ({ scheduler } = replay(existing.plan, resumed.events, { ...schedulerOptions, now: now() }));
   } else {
     mkdirSync(runDir, { recursive: true });
-    await writeRunFiles(runDir, plan, { run_id: runId, workflow_file: options.workflowFile, base_dir: dirname(options.workflowFile), inputs: options.inputs, created_at: isoAt(now()) });
+    // The journal first: creating it fails on an existing run, before anything of it is overwritten.
     journal = Journal.create(journalPath(runDir));
+    await writeRunFiles(runDir, plan, { run_id: runId, workflow_file: options.workflowFile, base_dir: dirname(options.workflowFile), inputs: options.inputs, created_at: isoAt(now()) });
     journal.listen(emitter);
     if (options.onEvent) emitter.onAny(options.onEvent);
     scheduler = createScheduler(plan, { ...schedulerOptions, inputs: options.inputs });

@@ -1,0 +1,105 @@
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import type { Argv } from 'yargs';
+import { stylerFor } from '../render/color.ts';
+import { renderHuman } from '../render/diagnostics-human.ts';
+import { progressView } from '../render/progress-view.ts';
+import { renderRunReport } from '../render/run-report.ts';
+import { parseInputArgs, resolveInputs } from '../runtime/render-template.ts';
+import { JournalError } from '../runtime/journal.ts';
+import { ReplayError } from '../runtime/replay.ts';
+import { RunSetupError } from '../runtime/scheduler.ts';
+import { RunFilesError } from '../runner/run-files.ts';
+import { runWorkflow, RunStartError } from '../runner/run-workflow.ts';
+import { exitCodes, UsageError, type ExitCode, type Io } from './io.ts';
+import { compileWorkflow } from './load.ts';
+
+export interface RunOptions {
+  file: string;
+  input: string[];
+  resume?: string;
+  runId?: string;
+  runsDir?: string;
+  format: 'human' | 'json';
+  lease: number;
+  claude?: string;
+}
+
+export function runCommand(yargs: Argv): Argv<RunOptions> {
+  return yargs
+    .positional('file', { type: 'string', demandOption: true, describe: 'The workflow to run' })
+    .option('input', { alias: 'i', type: 'string', array: true, default: [] as string[], describe: 'Set an input: NAME=value (repeatable)' })
+    .option('resume', { type: 'string', describe: 'Continue the run with this id: done tasks are kept, the rest run' })
+    .option('run-id', { type: 'string', describe: 'Name the new run [default: its start time and a random suffix]' })
+    .option('runs-dir', { type: 'string', describe: 'Where run directories go [default: .swarm/runs beside the workflow]' })
+    .option('format', { alias: 'f', choices: ['human', 'json'] as const, default: 'human' as const, describe: 'human: live table or event lines; json: one event per line, then the report' })
+    .option('lease', { type: 'number', default: 30_000, describe: 'Milliseconds a claimed task survives its worker without renewal' })
+    .option('claude', { type: 'string', describe: 'The Claude Code CLI to run [default: the one installed with swarm]' })
+    .example('$0 run workflows/student-review.swarm', 'Run a workflow with its default inputs')
+    .example('$0 run workflows/student-review.swarm -i student="Ana Lima"', 'Set an input')
+    .example('$0 run wf.swarm --resume 20261201-120000-a1b2c3', 'Continue a run that crashed or was stopped')
+    .example('$0 run wf.swarm -f json | jq -c "select(.type==\\"task:done\\")"', 'Follow the run from a program')
+    .epilogue('Exit codes: 0 every task done, 1 a task failed or was skipped, 2 usage error or a workflow with errors, 3 internal error, 130 interrupted (resume it with --resume).') as unknown as Argv<RunOptions>;
+}
+
+/** Compiles, then runs the workflow; prints progress as it goes and the report at the end. */
+export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
+  const compiled = await compileWorkflow(io, options.file);
+  const style = stylerFor({ isTTY: io.stderr.isTTY, env: io.env });
+  if (!compiled.plan) {
+    io.stderr.write(renderHuman(compiled.diagnostics, compiled.sources, { style, filesChecked: 1 }));
+    return exitCodes.usage;
+  }
+  const plan = compiled.plan;
+  const given = parseInputArgs(plan, options.input);
+  const inputs = given.ok ? resolveInputs(plan, given.values) : given;
+  if (!inputs.ok) throw new UsageError(inputs.problems.join('\n'));
+  const workflowFile = isAbsolute(options.file) ? options.file : join(io.cwd, options.file);
+  const runsDir = options.runsDir ? (isAbsolute(options.runsDir) ? options.runsDir : join(io.cwd, options.runsDir)) : join(dirname(workflowFile), '.swarm', 'runs');
+
+  const json = options.format === 'json';
+  const outStyle = stylerFor({ isTTY: io.stdout.isTTY, env: io.env });
+  const view = json ? undefined : progressView(plan, io.stdout, outStyle, { live: io.stdout.isTTY === true && io.env['TERM'] !== 'dumb' });
+  const abort = new AbortController();
+  const onSignal = () => {
+    if (abort.signal.aborted) return;
+    io.stderr.write('\nswarm: stopping: ending running tasks; resume with --resume\n');
+    abort.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const outcome = await runWorkflow({
+      plan,
+      workflowFile,
+      inputs: inputs.values,
+      runsDir,
+      ...(options.resume === undefined ? {} : { resume: options.resume }),
+      ...(options.runId === undefined ? {} : { runId: options.runId }),
+      env: io.env,
+      leaseMs: options.lease,
+      workerArgs: options.claude ? ['--claude', options.claude] : [],
+      signal: abort.signal,
+      onEvent: (event) => (json ? io.stdout.write(JSON.stringify(event) + '\n') : view!.event(event)),
+      onNotice: (message) => io.stderr.write(`swarm: ${message}\n`),
+    });
+    view?.close();
+    const where = relative(io.cwd, outcome.runDir) || outcome.runDir;
+    if (json) {
+      io.stdout.write(JSON.stringify({ type: 'report', run_id: outcome.runId, run_dir: outcome.runDir, status: outcome.status, report: outcome.report, artifacts: outcome.artifacts }) + '\n');
+    } else {
+      io.stdout.write('\n' + renderRunReport(outcome.report, outStyle));
+      if (outcome.artifacts.length > 0) io.stdout.write(`\nArtifacts:\n${outcome.artifacts.map((a) => `  ${relative(io.cwd, a) || a}`).join('\n')}\n`);
+      io.stdout.write(`\nRun ${outcome.runId} ${outcome.status} (${where})${outcome.status === 'interrupted' ? `; continue with: swarm run ${options.file} --resume ${outcome.runId}` : ''}\n`);
+    }
+    return outcome.status === 'done' ? exitCodes.ok : outcome.status === 'interrupted' ? exitCodes.interrupted : exitCodes.problems;
+  } catch (error) {
+    view?.close();
+    // A run that cannot start or resume (a missing key, a journal of another plan) is the user's to fix.
+    const userErrors = [RunStartError, RunSetupError, ReplayError, JournalError, RunFilesError];
+    if (userErrors.some((kind) => error instanceof kind)) throw new UsageError((error as Error).message);
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
