@@ -45,5 +45,7 @@ export async function runWorker(options: WorkerOptions, io: Io): Promise<ExitCod
   } finally {
     process.off('SIGTERM', stop);
     process.off('SIGINT', stop);
+    // The IPC channel would keep the process alive after the loop is done.
+    if (process.connected) process.disconnect();
   }
 }
