@@ -58,7 +58,8 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
 
   const json = options.format === 'json';
   const outStyle = stylerFor({ isTTY: io.stdout.isTTY, env: io.env });
-  const view = json ? undefined : progressView(plan, io.stdout, outStyle, { live: io.stdout.isTTY === true && io.env['TERM'] !== 'dumb' });
+  const live = !json && io.stdout.isTTY === true && io.env['TERM'] !== 'dumb';
+  const view = json ? undefined : progressView(plan, io.stdout, outStyle, { live });
   const abort = new AbortController();
   const onSignal = () => {
     if (abort.signal.aborted) return;
@@ -87,7 +88,7 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
     if (json) {
       io.stdout.write(JSON.stringify({ type: 'report', run_id: outcome.runId, run_dir: outcome.runDir, status: outcome.status, report: outcome.report, artifacts: outcome.artifacts }) + '\n');
     } else {
-      io.stdout.write('\n' + renderRunReport(outcome.report, outStyle));
+      io.stdout.write((live ? '' : '\n') + renderRunReport(outcome.report, outStyle));
       if (outcome.artifacts.length > 0) io.stdout.write(`\nArtifacts:\n${outcome.artifacts.map((a) => `  ${relative(io.cwd, a) || a}`).join('\n')}\n`);
       io.stdout.write(`\nRun ${outcome.runId} ${outcome.status} (${where})${outcome.status === 'interrupted' ? `; continue with: swarm run ${options.file} --resume ${outcome.runId}` : ''}\n`);
     }

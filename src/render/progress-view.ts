@@ -8,7 +8,7 @@ import { renderRunReport } from './run-report.ts';
 
 export interface ProgressView {
   event(event: RunEvent): void;
-  /** Stops redrawing and leaves the last frame on screen. */
+  /** Stops redrawing; on a terminal the live table is erased, for the final report to take its place. */
   close(): void;
 }
 
@@ -43,7 +43,7 @@ export function progressView(plan: Plan, out: OutStream, style: Styler, options:
     event: (event) => void events.push(event),
     close() {
       clearInterval(timer);
-      draw();
+      if (drawnLines > 0) out.write(`\x1b[${drawnLines}F\x1b[J`);
     },
   };
 }
