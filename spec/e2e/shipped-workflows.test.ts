@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compiler/compile.ts';
 import { nodeHost } from '../../src/compiler/node-host.ts';
 import type { Plan } from '../../src/compiler/plan-schema.ts';
-import { startModelServer, type ScriptRequest } from '../../src/model-server/server.ts';
-import type { Turn } from '../../src/model-server/script.ts';
+import { planResponder } from '../../src/model-server/plan-responder.ts';
+import { startModelServer } from '../../src/model-server/server.ts';
 import { resolveInputs } from '../../src/runtime/render-template.ts';
 import { runWorkflow } from '../../src/runner/run-workflow.ts';
 import { repoRoot } from '../support/workspace.ts';
@@ -30,7 +30,7 @@ describe.each(shipped)('workflows/%s.swarm', (name) => {
     expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const runsDir = join(dir, 'runs');
     const runId = 'shipped';
-    const server = await startModelServer({ respond: writer(plan, join(dir, 'workflows'), runsDir, runId) });
+    const server = await startModelServer({ respond: planResponder(plan) });
     try {
       const inputs = resolveInputs(plan, {});
       if (!inputs.ok) throw new Error(inputs.problems.join('\n'));
@@ -60,20 +60,4 @@ describe.each(shipped)('workflows/%s.swarm', (name) => {
 function cwdOf(plan: Plan, workerName: string, baseDir: string, runsDir: string, runId: string, task: string): string {
   const worker = plan.workers.find((w) => w.name === workerName)!;
   return worker.workspace !== undefined && !worker.readonly ? resolve(baseDir, worker.workspace) : join(runsDir, runId, 'results', worker.name, task);
-}
-
-/** Answers each task's conversation: one Write per declared output, then the structured result. */
-function writer(plan: Plan, baseDir: string, runsDir: string, runId: string): (request: ScriptRequest) => Turn | undefined {
-  const turns = new Map<string, number>();
-  const tasks = plan.nodes.flatMap((n) => (n.kind === 'task' ? [n] : []));
-  return (request) => {
-    if (request.subagent) return { text: 'Nothing to add.' };
-    const task = tasks.find((t) => t.prompt.some((p) => 'text' in p && p.text.trim().length > 20 && request.firstUserText.includes(p.text.trim().slice(0, 40))));
-    if (!task) return undefined;
-    const n = turns.get(task.id) ?? 0;
-    turns.set(task.id, n + 1);
-    const cwd = cwdOf(plan, task.worker, baseDir, runsDir, runId, task.id);
-    if (n < task.outputs.length) return { tool: 'Write', input: { file_path: join(cwd, task.outputs[n]!), content: `# ${task.id}\n\nWritten for the test.\n` } };
-    return { tool: 'StructuredOutput', input: { summary: `${task.id} is done.`, findings: [`${task.id}: one finding`], artifacts: task.outputs } };
-  };
 }
