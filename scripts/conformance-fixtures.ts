@@ -31,10 +31,16 @@ export function fixtures(kind: 'ok' | 'err', extension = '.swarm'): string[] {
 
 /** The `.swarm` files under `workflows/`, as sorted repo-relative paths. */
 export function shippedWorkflows(): string[] {
-  return readdirSync(join(repoRoot, 'workflows'))
-    .filter((name) => name.endsWith('.swarm'))
+  return swarmFilesIn('workflows');
+}
+
+/** The workflow files directly in a repo folder; `.swarm/`, where runs go, is a folder, not one. */
+export function swarmFilesIn(dir: string): string[] {
+  return readdirSync(join(repoRoot, dir), { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.swarm'))
+    .map((entry) => entry.name)
     .sort()
-    .map((name) => `workflows/${name}`);
+    .map((name) => `${dir}/${name}`);
 }
 
 export function readRepoFile(path: string): string {

@@ -94,9 +94,9 @@ describe('swarm', () => {
   it('shows help with examples for every command', async () => {
     const top = await run(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['check', 'graph', 'fmt']) expect(top.stdout).toContain(command);
-    expect(top.stdout).toContain('Exit codes: 0 ok, 1 problems found, 2 usage error, 3 internal error');
-    for (const command of ['check', 'graph', 'fmt']) {
+    for (const command of ['check', 'graph', 'fmt', 'run', 'worker', 'status']) expect(top.stdout).toContain(command);
+    expect(top.stdout).toContain('Exit codes: 0 ok, 1 problems found (or a task failed), 2 usage error, 3 internal error');
+    for (const command of ['check', 'graph', 'fmt', 'run', 'worker', 'status']) {
       const help = await run([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain('Examples:');

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { compile } from '../../src/compiler/compile.ts';
 import { nodeHost } from '../../src/compiler/node-host.ts';
 import type { Plan, PlanNode } from '../../src/compiler/plan-schema.ts';
+import { swarmFilesIn } from '../../scripts/conformance-fixtures.ts';
 import { planDag } from '../../src/compiler/plan-dag.ts';
 import { format } from '../../src/language/format.ts';
 import { compileRepoFile, compileText, repoRoot } from '../support/workspace.ts';
@@ -132,8 +133,8 @@ describe('the plan as a graphlib DAG', () => {
 
 describe('fmt then check', () => {
   const files = [
-    ...readdirSync(repoRoot + 'workflows').filter((f) => f.endsWith('.swarm')).map((f) => 'workflows/' + f),
-    ...readdirSync(repoRoot + 'spec/conformance/ok').filter((f) => f.endsWith('.swarm')).map((f) => 'spec/conformance/ok/' + f),
+    ...swarmFilesIn('workflows'),
+    ...swarmFilesIn('spec/conformance/ok'),
   ];
   const host = { readFile: (p: string) => nodeHost.readFile(repoRoot + p) };
 

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { swarmFilesIn } from '../../scripts/conformance-fixtures.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FileNode, ValueNode } from '../../src/language/ast.ts';
@@ -68,7 +69,7 @@ describe('print', () => {
 });
 
 describe('format on the shipped workflows', () => {
-  const files = readdirSync(repoRoot + 'workflows').filter((f) => f.endsWith('.swarm'));
+  const files = swarmFilesIn('workflows').map((f) => f.slice('workflows/'.length));
 
   it.each(files)('%s formats to a fixed point that means the same', (file) => {
     const source = readFileSync(repoRoot + 'workflows/' + file, 'utf8');
