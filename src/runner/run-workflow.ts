@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Plan } from '../compiler/plan-schema.ts';
 import { FileQueue } from '../queue/file-queue.ts';
@@ -74,6 +74,16 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
   if (missing.length > 0) throw new RunStartError(missing.join('\n'));
 
   const emitter = new RunEmitter();
+  // Notices go to the caller and into the run's own log, so they outlive the terminal.
+  const notice = (message: string) => {
+    options.onNotice?.(message);
+    try {
+      mkdirSync(join(runDir, 'logs'), { recursive: true });
+      appendFileSync(join(runDir, 'logs', 'runner.log'), `${new Date().toISOString()} ${message}\n`);
+    } catch {
+      // The log is a convenience; the journal is the record.
+    }
+  };
   const now = () => Date.now();
   const runId = options.resume ?? options.runId ?? newRunId();
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(runId)) throw new RunStartError(`Expected a run id of letters, digits, \`.\`, \`_\` and \`-\`, got \`${runId}\``);
@@ -84,7 +94,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
   if (options.resume !== undefined) {
     const existing = readRunFiles(runDir);
     const resumed = Journal.resume(journalPath(runDir));
-    for (const warning of resumed.warnings) options.onNotice?.(warning);
+    for (const warning of resumed.warnings) notice(warning);
     journal = resumed.journal;
     journal.listen(emitter);
     if (options.onEvent) emitter.onAny(options.onEvent);
@@ -101,7 +111,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
   }
 
   const wakeup = new Wakeup();
-  const queue = new FileQueue(runDir, { onQuarantine: ({ path, reason }) => options.onNotice?.(`quarantined ${path}: ${reason}`) });
+  const queue = new FileQueue(runDir, { onQuarantine: ({ path, reason }) => notice(`quarantined ${path}: ${reason}`) });
   const inbox: Parameters<typeof settleResult>[1][] = [];
   const results = await queue.watchResults((result) => {
     inbox.push(result);
@@ -132,7 +142,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
       if (count > maxRestarts) {
         fatal = new Error(`worker \`${worker}\` ${how} ${count} times; see ${join(runDir, 'logs', `${worker}.log`)}`);
       } else {
-        options.onNotice?.(`worker ${worker} ${how}; restarting it (${count} of ${maxRestarts})`);
+        notice(`worker ${worker} ${how}; restarting it (${count} of ${maxRestarts})`);
         workers.set(worker, start(worker));
       }
       wakeup.wake();
@@ -156,7 +166,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
       if (fatal) throw fatal;
       for (const result of inbox.splice(0)) await settleResult(scheduler, result, queue, now());
       for (const r of await queue.reclaimExpired(now())) {
-        options.onNotice?.(`${r.taskId}: the lease of ${r.owner ?? 'its worker'} lapsed; queued again`);
+        notice(`${r.taskId}: the lease of ${r.owner ?? 'its worker'} lapsed; queued again`);
         scheduler.requeue(r.taskId, { now: now(), reason: r.reason === 'lease-expired' ? 'lease lapsed' : 'claim without lease' });
       }
       await dispatchTasks(scheduler, queue, unsent, now(), runId);
