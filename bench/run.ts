@@ -3,9 +3,10 @@
  * Each benchmark is a module exporting a `Benchmark`; add new ones to the list below.
  */
 import { checkBenchmark } from './check.ts';
+import { dispatchBenchmark } from './dispatch.ts';
 import type { Benchmark, BenchOptions } from './lib.ts';
 
-const benchmarks: Benchmark[] = [checkBenchmark];
+const benchmarks: Benchmark[] = [checkBenchmark, dispatchBenchmark];
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
   const names: string[] = [];
