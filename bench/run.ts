@@ -4,9 +4,10 @@
  */
 import { checkBenchmark } from './check.ts';
 import { dispatchBenchmark } from './dispatch.ts';
+import { makespanBenchmark } from './makespan.ts';
 import type { Benchmark, BenchOptions } from './lib.ts';
 
-const benchmarks: Benchmark[] = [checkBenchmark, dispatchBenchmark];
+const benchmarks: Benchmark[] = [checkBenchmark, dispatchBenchmark, makespanBenchmark];
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
   const names: string[] = [];
