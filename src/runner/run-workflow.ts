@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Plan } from '../compiler/plan-schema.ts';
 import { FileQueue } from '../queue/file-queue.ts';
@@ -10,6 +10,7 @@ import { status, type RunStatusReport } from '../runtime/run-status.ts';
 import { createScheduler, type Scheduler } from '../runtime/scheduler.ts';
 import type { Executor, WorkerProcess } from '../worker/executor.ts';
 import { localExecutor } from '../worker/local-executor.ts';
+import { claudeHome } from '../worker/run-task.ts';
 import { dispatchTasks, settleResult } from './dispatch.ts';
 import { readRunFiles, writeRunFiles } from './run-files.ts';
 import { Wakeup } from './wakeup.ts';
@@ -152,7 +153,9 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
   for (const w of plan.workers) workers.set(w.name, start(w.name));
 
   // Lapsed leases are looked for at a third of the lease: a dead worker's task goes out again soon after.
-  const reclaim = setInterval(() => wakeup.wake(), Math.max(50, Math.floor(leaseMs / 3)));
+  const reclaimEvery = Math.max(50, Math.floor(leaseMs / 3));
+  let nextReclaim = 0;
+  const reclaim = setInterval(() => wakeup.wake(), reclaimEvery);
   const onAbort = () => wakeup.wake();
   options.signal?.addEventListener('abort', onAbort);
   let outcome: RunStatus = 'failed';
@@ -165,7 +168,10 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
       }
       if (fatal) throw fatal;
       for (const result of inbox.splice(0)) await settleResult(scheduler, result, queue, now());
-      for (const r of await queue.reclaimExpired(now())) {
+      // Claims are re-read only on the reclaim tick: every pass would cost a scan per result.
+      const due = now() >= nextReclaim;
+      if (due) nextReclaim = now() + reclaimEvery;
+      for (const r of due ? await queue.reclaimExpired(now()) : []) {
         notice(`${r.taskId}: the lease of ${r.owner ?? 'its worker'} lapsed; queued again`);
         scheduler.requeue(r.taskId, { now: now(), reason: r.reason === 'lease-expired' ? 'lease lapsed' : 'claim without lease' });
       }
@@ -190,6 +196,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
     await queue.close();
     if (outcome === 'interrupted' || fatal === undefined) scheduler.end(now(), outcome);
     journal.close();
+    // The CLI's config directories hold its session state; they go with the workers.
+    for (const w of plan.workers) rmSync(claudeHome(runId, w.name), { recursive: true, force: true });
   }
   const events = Journal.resume(journalPath(runDir));
   events.journal.close();

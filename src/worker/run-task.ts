@@ -13,6 +13,11 @@ import { interpretClaude, type ClaudeOutcome } from './claude-outcome.ts';
 import { spawnClaude } from './claude-process.ts';
 import type { TaskRunner } from './worker-loop.ts';
 
+/** A worker's own Claude Code config directory for one run: outside the run directory, removed when the run ends. */
+export function claudeHome(runId: string, worker: string): string {
+  return join(tmpdir(), `swarm-claude-${runId}-${worker}`);
+}
+
 export const bundledClaude = fileURLToPath(new URL('../../node_modules/.bin/claude', import.meta.url));
 
 /** What the model is asked to return at the end, through the CLI's structured output. */
@@ -39,7 +44,7 @@ export function claudeTaskRunner(options: { env: Readonly<Record<string, string 
     const workspace = worker.workspace === undefined ? undefined : resolve(info.base_dir, worker.workspace);
     const writable = workspace !== undefined && !worker.readonly;
     const cwd = writable ? workspace : taskDir;
-    const home = join(tmpdir(), `swarm-claude-${info.run_id}-${worker.name}`);
+    const home = claudeHome(info.run_id, worker.name);
     mkdirSync(home, { recursive: true });
 
     const started = Date.now();
