@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import type { Argv } from 'yargs';
+import type { WorkerMessage } from '../worker/executor.ts';
 import { runWorkerLoop } from '../worker/worker-loop.ts';
 import { claudeTaskRunner } from '../worker/run-task.ts';
 import { exitCodes, type ExitCode, type Io } from './io.ts';
@@ -31,14 +32,15 @@ export async function runWorker(options: WorkerOptions, io: Io): Promise<ExitCod
   // Started by a runner: its IPC channel closing means the runner died; stop rather than run unsupervised.
   if (process.send) process.once('disconnect', stop);
   const log = (line: string) => io.stderr.write(`${new Date().toISOString()} ${options.name} ${line}\n`);
+  const notify = process.send ? { notify: (message: WorkerMessage) => void (process.connected && process.send!(message)) } : {};
   try {
     await runWorkerLoop({
       runDir,
       worker: options.name,
       leaseMs: options.lease,
       signal: abort.signal,
-      run: claudeTaskRunner({ env: io.env, ...(options.claude ? { claudePath: options.claude } : {}), log }),
-      ...(process.send ? { notify: (message) => process.connected && process.send!(message) } : {}),
+      run: claudeTaskRunner({ env: io.env, ...(options.claude ? { claudePath: options.claude } : {}), log, ...notify }),
+      ...notify,
       log,
     });
     return exitCodes.ok;

@@ -15,7 +15,16 @@ export interface ClaudeRun {
  * Runs the CLI in a process group of its own, stdin closed (an open stdin costs the CLI a 3 s
  * wait). A timeout or an abort ends the whole group: the CLI and every tool it started.
  */
-export async function spawnClaude(options: { command: string; args: string[]; cwd: string; env: Record<string, string>; timeoutMs: number; signal: AbortSignal }): Promise<ClaudeRun> {
+export async function spawnClaude(options: {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Told the CLI's process group once it is started, and again once it is gone. */
+  onGroup?: (pid: number, state: 'started' | 'ended') => void;
+}): Promise<ClaudeRun> {
   const child = execa(options.command, options.args, {
     cwd: options.cwd,
     env: options.env,
@@ -26,6 +35,7 @@ export async function spawnClaude(options: { command: string; args: string[]; cw
     stripFinalNewline: false,
     maxBuffer: 64 * 2 ** 20,
   });
+  if (child.pid !== undefined) options.onGroup?.(child.pid, 'started');
   let timedOut = false;
   let aborted = false;
   let forceTimer: NodeJS.Timeout | undefined;
@@ -62,6 +72,7 @@ export async function spawnClaude(options: { command: string; args: string[]; cw
     } catch {
       // Nothing was left.
     }
+    options.onGroup?.(child.pid, 'ended');
   }
   const run: ClaudeRun = {
     exitCode: result.exitCode,

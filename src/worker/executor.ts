@@ -40,11 +40,17 @@ export interface WorkerProcess {
 }
 
 /** What a worker tells its runner as it happens, ahead of the result file. */
-export interface WorkerMessage {
-  type: 'task:claimed';
-  task: string;
-  attempt: number;
-  owner: string;
-  /** Epoch milliseconds. */
-  at: number;
-}
+export type WorkerMessage =
+  | {
+      type: 'task:claimed';
+      task: string;
+      attempt: number;
+      owner: string;
+      /** Epoch milliseconds. */
+      at: number;
+    }
+  /**
+   * A CLI the worker started in a process group of its own (`pid` is the group's id), and its
+   * end: the executor ends the groups still open when the worker dies, which it cannot do itself.
+   */
+  | { type: 'cli:started' | 'cli:ended'; task: string; pid: number };

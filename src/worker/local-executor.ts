@@ -27,10 +27,18 @@ export function localExecutor(options: { node?: string } = {}): Executor {
       // The channel must not keep the runner alive on its own.
       child.channel?.unref();
       child.unref();
+      // The worker's CLIs run in groups of their own, out of reach of a signal to the worker's.
+      const cliGroups = new Set<number>();
+      child.on('message', (m: WorkerMessage) => {
+        if (m.type === 'cli:started') cliGroups.add(m.pid);
+        if (m.type === 'cli:ended') cliGroups.delete(m.pid);
+      });
       let done = false;
       const exited = new Promise<WorkerExit>((resolve) => {
         child.once('exit', (code, signal) => {
           done = true;
+          // A worker that died without ending its CLIs (killed, crashed) leaves them to us.
+          for (const pid of cliGroups) killGroup(pid, 'SIGKILL');
           resolve({ code, signal });
         });
         child.once('error', () => {
@@ -40,11 +48,7 @@ export function localExecutor(options: { node?: string } = {}): Executor {
       });
       const signal = (name: NodeJS.Signals) => {
         if (done || child.pid === undefined) return;
-        try {
-          process.kill(-child.pid, name);
-        } catch {
-          // Already gone: the exit event settles `exited`.
-        }
+        killGroup(child.pid, name);
       };
       return {
         worker: spec.worker,
@@ -63,4 +67,12 @@ export function localExecutor(options: { node?: string } = {}): Executor {
       };
     },
   };
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone: for the worker, its exit event settles `exited`.
+  }
 }

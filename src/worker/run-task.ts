@@ -11,6 +11,7 @@ import { checkArtifacts } from './artifacts.ts';
 import { claudeArgs, type AgentSpec } from './claude-invocation.ts';
 import { interpretClaude, type ClaudeOutcome } from './claude-outcome.ts';
 import { spawnClaude } from './claude-process.ts';
+import type { WorkerMessage } from './executor.ts';
 import type { TaskRunner } from './worker-loop.ts';
 
 /** A worker's own Claude Code config directory for one run: outside the run directory, removed when the run ends. */
@@ -36,7 +37,13 @@ export const resultSchema = {
  * sub-agents; the task's working directory; its own API key; its timeout. Turns whatever
  * happens into a result draft; only a bug in swarm throws.
  */
-export function claudeTaskRunner(options: { env: Readonly<Record<string, string | undefined>>; claudePath?: string; log?: (line: string) => void }): TaskRunner {
+export function claudeTaskRunner(options: {
+  env: Readonly<Record<string, string | undefined>>;
+  claudePath?: string;
+  log?: (line: string) => void;
+  /** Tells the runner about each CLI process group (over IPC), so it outlives no worker. */
+  notify?: (message: WorkerMessage) => void;
+}): TaskRunner {
   return async ({ task, plan, info, worker, runDir, signal }) => {
     const layout = new RunLayout(runDir);
     const taskDir = layout.artifactsDir(worker.name, task.task_id);
@@ -67,6 +74,7 @@ export function claudeTaskRunner(options: { env: Readonly<Record<string, string 
       env: claudeEnv(options.env, home),
       timeoutMs: task.timeout * 1000,
       signal,
+      onGroup: (pid, state) => options.notify?.({ type: state === 'started' ? 'cli:started' : 'cli:ended', task: task.task_id, pid }),
     });
     const outcome = interpretClaude(run);
     const timing = { started_at: new Date(started).toISOString(), finished_at: new Date().toISOString(), execution_time: (Date.now() - started) / 1000 };
