@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compile } from '../../src/compiler/compile.ts';
@@ -17,6 +17,7 @@ export interface Project {
   runsDir: string;
   /** Runs the workflow in process, against the scripted server, with the real CLI. */
   run(options?: Partial<RunWorkflowOptions>): Promise<RunOutcome & { events: RunEvent[] }>;
+  /** Stops the server and removes the scratch directory. */
   close(): Promise<void>;
 }
 
@@ -60,7 +61,10 @@ export async function project(source: string, files: Record<string, string>, ser
       });
       return { ...outcome, events };
     },
-    close: () => model.close(),
+    async close() {
+      await model.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
