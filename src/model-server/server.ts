@@ -7,7 +7,7 @@ import { firstUserText, isSubagentRequest, messagesRequestSchema, type MessagesR
 import { isErrorTurn, isHangTurn, type Script, type Turn } from './script.ts';
 import { ScriptPlayer, type ScriptMatch } from './script-player.ts';
 import { messageEvents, messageStart, sseEvent } from './sse.ts';
-import { PromptCache, tokensFor, usage } from './usage.ts';
+import { PromptCache } from './usage.ts';
 
 /** One request as the server received it, logged before it is answered (so hung ones show too). */
 export interface RecordedRequest {
@@ -144,7 +144,8 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     if (req.method === 'POST' && pathname === '/v1/messages/count_tokens') {
       const parsed = messagesRequestSchema.omit({ max_tokens: true }).safeParse(record.body);
       if (!parsed.success) return sendError(res, 400, requestId, 'invalid request body');
-      const input = cache.measure({ ...parsed.data, model: `count:${parsed.data.model}` });
+      // A cache of its own: counting must not warm the cache that real requests read.
+      const input = new PromptCache().measure(parsed.data);
       return sendJson(res, 200, requestId, { input_tokens: input.input_tokens + input.cache_creation_input_tokens + input.cache_read_input_tokens });
     }
     sendError(res, 404, requestId, `${req.method} ${pathname} is not an endpoint of this stand-in`);
@@ -174,5 +175,3 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     },
   };
 }
-
-export { tokensFor, usage };
