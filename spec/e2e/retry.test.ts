@@ -34,7 +34,7 @@ describe('failed and rate-limited attempts', () => {
       script: {
         tasks: {
           '[task:evaluate]': [{ error: 500 }, summary('Emma is ready for Level 4')],
-          '[task:newsletter]': [{ error: 429, retryAfterSeconds: 0 }, summary('Newsletter drafted')],
+          '[task:newsletter]': [{ error: 429, retryAfterSeconds: 1 }, summary('Newsletter drafted')],
         },
       },
     });
@@ -69,6 +69,6 @@ describe('failed and rate-limited attempts', () => {
     expect(eventsOf(outcome.events, 'task:done').find((e) => e.task === 'newsletter')).toMatchObject({ attempt: 2, result: { result: 'Newsletter drafted' } });
     const retired = JSON.parse(readFileSync(join(p.runsDir, runId, 'results', 'marie', '.attempts', 'newsletter.1.json'), 'utf8'));
     expect(retired.error).toMatchObject({ kind: 'rate-limited', status: 429 });
-    expect(retired.error.message).toContain('rate limit');
+    expect(retired.error.message).toContain('rate limit of 50 requests per minute');
   });
 });
