@@ -56,8 +56,11 @@ export async function project(source: string, files: Record<string, string>, ser
         env: testEnv(model.url),
         leaseMs: 5_000,
         scheduler: { random: () => 0, backoff: { initialMs: 10, maxMs: 50 }, rateLimitBackoff: { initialMs: 10, maxMs: 50 } },
-        onEvent: (e) => events.push(e),
         ...options,
+        onEvent: (e) => {
+          events.push(e);
+          options.onEvent?.(e);
+        },
       });
       return { ...outcome, events };
     },

@@ -120,6 +120,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
   });
   const executor = options.executor ?? localExecutor();
   const leaseMs = options.leaseMs ?? 30_000;
+  const planTasks = new Set(plan.nodes.map((n) => n.id));
   const workers = new Map<string, WorkerProcess>();
   const restarts = new Map<string, number>();
   let stopping = false;
@@ -133,7 +134,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
       args: ['--lease', String(leaseMs), ...(options.workerArgs ?? [])],
     });
     proc.onMessage((m) => {
-      if (m.type === 'task:claimed') scheduler.started(m.task, { now: m.at, attempt: m.attempt, owner: m.owner });
+      // A task written into the queue by hand is the worker's to run, not the plan's to track.
+      if (m.type === 'task:claimed' && planTasks.has(m.task)) scheduler.started(m.task, { now: m.at, attempt: m.attempt, owner: m.owner });
     });
     void proc.exited.then((exit) => {
       if (stopping) return;
