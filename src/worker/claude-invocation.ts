@@ -24,13 +24,14 @@ export interface ClaudeInvocation {
 }
 
 /**
- * The argument array for `claude -p` (never a shell string). `--tools` sets what the model is
- * offered and `--allowedTools` lets the same tools run without asking, which print mode cannot
- * do; `--setting-sources ""` keeps user and project settings (and their agents) out, so a run
- * depends only on the workflow.
+ * The argument array for `claude -p` (never a shell string). The prompt goes last, after `--`,
+ * so one starting with a dash (an upstream result can) is never read as options. `--tools`
+ * sets what the model is offered and `--allowedTools` lets the same tools run without asking,
+ * which print mode cannot do; `--setting-sources ""` keeps user and project settings (and
+ * their agents) out, so a run depends only on the workflow.
  */
 export function claudeArgs(spec: ClaudeInvocation): string[] {
-  const args = ['-p', spec.prompt, '--output-format', 'json', '--model', spec.model, '--setting-sources', '', '--no-session-persistence'];
+  const args = ['-p', '--output-format', 'json', '--model', spec.model, '--setting-sources', '', '--no-session-persistence'];
   if (spec.system !== undefined) args.push('--system-prompt', spec.system);
   if (spec.appendSystem !== undefined) args.push('--append-system-prompt', spec.appendSystem);
   if (spec.tools !== undefined) {
@@ -47,5 +48,6 @@ export function claudeArgs(spec: ClaudeInvocation): string[] {
     args.push('--disallowedTools', `Edit(/${dir}/**)`, `Write(/${dir}/**)`);
   }
   if (spec.jsonSchema !== undefined) args.push('--json-schema', JSON.stringify(spec.jsonSchema));
+  args.push('--', spec.prompt);
   return args;
 }
