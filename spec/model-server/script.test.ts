@@ -20,6 +20,8 @@ describe('script', () => {
           { error: 500 },
           { hang: true },
           { hang: 'after-start' },
+          { drop: true },
+          { error: 529, midStream: true },
         ],
       },
       subagents: { '[sub:r]': [{ text: 'fine' }] },

@@ -230,6 +230,25 @@ describe('model server: timing', () => {
     expect(await rest).toBeInstanceOf(Error);
   });
 
+  it('drops the connection after message_start, or at once for a plain request', async () => {
+    const { client } = await serve({ script: { default: { drop: true } } });
+    const stream = await client.messages.create({ ...ask('hi'), stream: true });
+    const iterator = stream[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toMatchObject({ type: 'message_start' });
+    await expect(iterator.next()).rejects.toThrow();
+    await expect(client.messages.create(ask('hi'))).rejects.toBeInstanceOf(Anthropic.APIConnectionError);
+  });
+
+  it('can fail a stream midway with an error event', async () => {
+    const { client } = await serve({ script: { default: { error: 529, midStream: true } } });
+    const stream = await client.messages.create({ ...ask('hi'), stream: true });
+    const error = await (async () => {
+      for await (const _ of stream);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Anthropic.APIError);
+    expect((error as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({ type: 'error', error: { type: 'overloaded_error' } });
+  });
+
   it('waits delayMs before answering', async () => {
     const { client } = await serve({ script: { default: { text: 'late', delayMs: 150 } } });
     const started = Date.now();

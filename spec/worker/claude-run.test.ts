@@ -51,16 +51,17 @@ describe('runClaude with the real CLI', () => {
     expect(server.messages()[0]!.headers['x-api-key']).toBe(apiKey);
   });
 
-  it('runs a Write call in the working directory; --tools is exactly what the model is offered', async () => {
-    const { cwd, run, bodies } = await setup(
-      scripted({ '[task:write]': [{ tool: 'Write', input: { file_path: 'evaluation.md', content: '# Emma\n\nStrong turns.\n' } }, { text: 'Wrote evaluation.md.' }] }),
-    );
+  it('runs a Write call in the working directory, sent as plain JSON after a dropped stream; --tools is exactly what is offered', async () => {
+    const write = { tool: 'Write', input: { file_path: 'evaluation.md', content: '# Emma\n\nStrong turns.\n' } };
+    const { cwd, run, bodies } = await setup(scripted({ '[task:write]': [{ drop: true }, write, { text: 'Wrote evaluation.md.' }] }));
     const outcome = await run({ prompt: 'Evaluate [task:write]', model: 'sonnet', tools: ['Read', 'Write'], allowedTools: ['Write'], permissionMode: 'acceptEdits' });
     expect(outcome).toMatchObject({ ok: true, result: 'Wrote evaluation.md.', turns: 2, permissionDenials: [] });
     expect(readFileSync(join(cwd, 'evaluation.md'), 'utf8')).toBe('# Emma\n\nStrong turns.\n');
-    const [first, second] = bodies();
-    expect(toolNames(first!)).toEqual(['Read', 'Write']);
-    expect(toolResults(second!)).toContain('File created successfully');
+    const [dropped, fallback, last] = bodies();
+    // The CLI asks again without streaming after a broken stream.
+    expect([dropped!.stream, fallback!.stream, last!.stream]).toEqual([true, undefined, true]);
+    expect(toolNames(dropped!)).toEqual(['Read', 'Write']);
+    expect(toolResults(last!)).toContain('File created successfully');
   });
 
   it('lists a tool offered but not allowed as a denial, and the run still succeeds', async () => {

@@ -22,6 +22,8 @@ export const errorTurnSchema = z.strictObject({
   message: z.string().optional(),
   /** Sent as the `retry-after` header (429 and 529 only, as the real API does). */
   retryAfterSeconds: z.number().nonnegative().optional(),
+  /** For a streaming request: start the stream with 200, then send the error as an `error` event. */
+  midStream: z.boolean().optional(),
   delayMs,
 });
 
@@ -31,13 +33,21 @@ export const errorTurnSchema = z.strictObject({
  */
 export const hangTurnSchema = z.strictObject({ hang: z.union([z.literal(true), z.literal('after-start')]), delayMs });
 
-export const turnSchema = z.union([textTurnSchema, toolTurnSchema, errorTurnSchema, hangTurnSchema]);
+/**
+ * The connection drops: a stream after its `message_start`, a plain request at once. Claude
+ * Code answers a broken stream by asking again without streaming, so the next turn is played
+ * as plain JSON.
+ */
+export const dropTurnSchema = z.strictObject({ drop: z.literal(true), delayMs });
+
+export const turnSchema = z.union([textTurnSchema, toolTurnSchema, errorTurnSchema, hangTurnSchema, dropTurnSchema]);
 
 export type Turn = z.infer<typeof turnSchema>;
 export type TextTurn = z.infer<typeof textTurnSchema>;
 export type ToolTurn = z.infer<typeof toolTurnSchema>;
 export type ErrorTurn = Omit<z.infer<typeof errorTurnSchema>, 'error'> & { error: ErrorStatus };
 export type HangTurn = z.infer<typeof hangTurnSchema>;
+export type DropTurn = z.infer<typeof dropTurnSchema>;
 
 const conversations = z.record(z.string().min(1), z.array(turnSchema));
 
@@ -71,4 +81,8 @@ export function isErrorTurn(turn: Turn): turn is ErrorTurn {
 
 export function isHangTurn(turn: Turn): turn is HangTurn {
   return 'hang' in turn;
+}
+
+export function isDropTurn(turn: Turn): turn is DropTurn {
+  return 'drop' in turn;
 }

@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { errorBody, newId, type ErrorStatus } from './errors.ts';
 import { buildMessage } from './message.ts';
 import { firstUserText, isSubagentRequest, messagesRequestSchema, type MessagesRequest } from './request.ts';
-import { isErrorTurn, isHangTurn, type Script, type Turn } from './script.ts';
+import { isDropTurn, isErrorTurn, isHangTurn, type Script, type Turn } from './script.ts';
 import { ScriptPlayer, type ScriptMatch } from './script-player.ts';
 import { messageEvents, messageStart, sseEvent } from './sse.ts';
 import { PromptCache } from './usage.ts';
@@ -110,6 +110,12 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     Object.assign(record, { subagent, turn: played.turn, ...(played.match && { match: played.match }) });
     const turn = played.turn;
     if (turn.delayMs) await delay(turn.delayMs, undefined, { signal: closing.signal });
+    if (isErrorTurn(turn) && turn.midStream && body.stream) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': requestId });
+      res.write(sseEvent(messageStart(buildMessage({ text: '' }, body.model, cache.measure(body)))));
+      const { type, error } = errorBody(turn.error, requestId, turn.message);
+      return void res.end(sseEvent({ type, error }));
+    }
     if (isErrorTurn(turn)) {
       const retryable = turn.error === 429 || turn.error === 529;
       const retryAfter = turn.retryAfterSeconds ?? (turn.error === 429 ? 1 : undefined);
@@ -117,6 +123,11 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       return sendError(res, turn.error, requestId, turn.message, headers);
     }
     const input = cache.measure(body);
+    if (isDropTurn(turn)) {
+      if (!body.stream) return void res.destroy();
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': requestId });
+      return void res.write(sseEvent(messageStart(buildMessage({ text: '' }, body.model, input))), () => res.destroy());
+    }
     if (isHangTurn(turn)) {
       if (turn.hang === 'after-start' && body.stream) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': requestId });
