@@ -198,6 +198,12 @@ describe('runClaude without a CLI run', () => {
     expect(outcome.pid).toBeUndefined();
   });
 
+  it('starts nothing for a signal already aborted', async () => {
+    const outcome = await runClaude({ prompt: 'hi', model: 'sonnet' }, { cwd: tmpdir(), apiKey, signal: AbortSignal.abort() });
+    expect(outcome).toMatchObject({ ok: false, kind: 'killed', retryable: false });
+    expect(outcome.pid).toBeUndefined();
+  });
+
   it('reports a binary that cannot be started as spawn-failed', async () => {
     const outcome = await runClaude({ prompt: 'hi', model: 'sonnet' }, { cwd: tmpdir(), apiKey, claudePath: '/nonexistent/claude' });
     expect(outcome).toMatchObject({ ok: false, kind: 'spawn-failed', retryable: false });

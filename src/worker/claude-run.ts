@@ -49,7 +49,8 @@ export function defaultClaudePath(): string {
  * stdin (an open one costs it a 3 s wait), and a process group of its own plus a marker in
  * its environment, so a timeout or an abort ends everything it started, including the Bash
  * tool's commands, which run in sessions of their own. Whatever of the run is still alive
- * once the CLI has exited (a command left in the background) is killed too. Never throws for a failed run: that is an outcome.
+ * once the CLI has exited (a command left in the background) is killed too. Never throws for
+ * a failed run: that is an outcome.
  */
 export async function runClaude(spec: ClaudeSpec, options: RunClaudeOptions): Promise<RunClaudeResult> {
   const started = Date.now();
@@ -58,6 +59,7 @@ export async function runClaude(spec: ClaudeSpec, options: RunClaudeOptions): Pr
     const message = valid.error.issues.map((i) => `${i.path.join('.') || 'spec'}: ${i.message}`).join('; ');
     return { ok: false, kind: 'invalid-spec', retryable: false, message, durationMs: 0, stderr: '' };
   }
+  if (options.signal?.aborted) return { ...claudeOutcome({ exitCode: undefined, stdout: '', stderr: '', aborted: true }), durationMs: 0, stderr: '' };
   const ownHome = options.home === undefined;
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'swarm-claude-home-'));
   mkdirSync(home, { recursive: true });
@@ -85,8 +87,7 @@ export async function runClaude(spec: ClaudeSpec, options: RunClaudeOptions): Pr
     };
     const timeoutTimer = options.timeoutMs === undefined ? undefined : setTimeout(() => end('timeout'), options.timeoutMs);
     const onAbort = () => end('abort');
-    if (options.signal?.aborted) onAbort();
-    else options.signal?.addEventListener('abort', onAbort, { once: true });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const result = await child;
     clearTimeout(timeoutTimer);
     clearTimeout(graceTimer);
