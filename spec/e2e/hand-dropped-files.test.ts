@@ -34,7 +34,8 @@ describe('files dropped into a worker’s queue by hand during a run', () => {
   let gate: Gate;
   const runId = 'by-hand';
   let runDir: string;
-  let handled: Promise<void> | undefined;
+  let dropped!: () => void;
+  const droppedThem = new Promise<void>((resolve) => (dropped = resolve));
   beforeAll(async () => {
     p = await project(source, {}, {
       script: {
@@ -46,6 +47,7 @@ describe('files dropped into a worker’s queue by hand during a run', () => {
     });
     runDir = join(p.runsDir, runId);
     // The plan's own task waits for the model until the hand-dropped files have been dealt with, so the run outlives them.
+    const handled = droppedThem.then(() => whenAll(runDir, [join(runDir, 'results', 'marie', 'hand.json'), join(runDir, 'quarantine', 'tasks', 'marie', 'broken.json.reason.json')]));
     gate = await startGate(p.server.url, (request) => (request.firstUserText.includes('[task:inventory]') ? handled : undefined));
   });
   afterAll(async () => {
@@ -61,7 +63,7 @@ describe('files dropped into a worker’s queue by hand during a run', () => {
       // As the README asks of any writer: a temporary name, then a rename.
       writeFileSync(join(queue, '.hand.json.tmp'), JSON.stringify(seed));
       renameSync(join(queue, '.hand.json.tmp'), join(queue, 'hand.json'));
-      handled = whenAll(runDir, [join(runDir, 'results', 'marie', 'hand.json'), join(runDir, 'quarantine', 'tasks', 'marie', 'broken.json.reason.json')]);
+      dropped();
     };
     const outcome = await p.run({ runId, env: testEnv(gate.url), onEvent: (e) => void (e.type === 'task:start' && e.task === 'inventory' && drop()) });
     expect(outcome.status).toBe('done');
@@ -73,7 +75,9 @@ describe('files dropped into a worker’s queue by hand during a run', () => {
     expect(reason).toMatchObject({ path: join('tasks', 'marie', 'broken.json') });
     expect(reason.reason).toMatch(/JSON/);
     expect(existsSync(join(queue, 'broken.json'))).toBe(false);
-    expect(readFileSync(join(runDir, 'logs', 'marie.log'), 'utf8')).toContain('quarantined');
+    // The worker quarantined it; the run's own log says so too, as swarm run's terminal does.
+    expect(readFileSync(join(runDir, 'logs', 'marie.log'), 'utf8')).toContain(`quarantined ${join(queue, 'broken.json')}`);
+    expect(readFileSync(join(runDir, 'logs', 'runner.log'), 'utf8')).toContain(`worker marie: quarantined ${join(queue, 'broken.json')}: ${reason.reason}`);
 
     const result = JSON.parse(readFileSync(join(runDir, 'results', 'marie', 'hand.json'), 'utf8'));
     expect(result).toMatchObject({ task_id: 'hand', status: 'complete', worker: 'marie', findings: ['12 costumes, 2 need mending'], artifacts: [], result: 'Twelve costumes' });

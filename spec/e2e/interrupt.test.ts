@@ -64,7 +64,7 @@ describe('Ctrl-C during swarm run', () => {
     expect(claudeProcessesUnder(p.dir)).toEqual([]);
 
     const resumed = await spawnSwarm(['run', p.workflowFile, '--resume', runId, ...args], { cwd: p.dir, env }).exited;
-    expect(resumed.code).toBe(0);
+    expect(resumed.code, resumed.stderr).toBe(0);
     const events = journalEvents(runDir);
     expect(countBy(events.filter((e) => e.type === 'task:done'), (e) => e.task)).toEqual({ evaluate: 1, newsletter: 1 });
     expect(events.filter((e) => e.type === 'run:end').map((e) => e.status)).toEqual(['interrupted', 'done']);

@@ -136,6 +136,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutco
     proc.onMessage((m) => {
       // A task written into the queue by hand is the worker's to run, not the plan's to track.
       if (m.type === 'task:claimed' && planTasks.has(m.task)) scheduler.started(m.task, { now: m.at, attempt: m.attempt, owner: m.owner });
+      if (m.type === 'notice') notice(`worker ${worker}: ${m.message}`);
     });
     void proc.exited.then((exit) => {
       if (stopping) return;

@@ -34,7 +34,12 @@ export async function runWorkerLoop(options: WorkerLoopOptions): Promise<void> {
   const log = options.log ?? (() => {});
   const leaseMs = options.leaseMs ?? 30_000;
   const owner = newOwnerId();
-  const queue = new FileQueue(options.runDir, { onQuarantine: ({ path, reason }) => log(`quarantined ${path}: ${reason}`) });
+  const queue = new FileQueue(options.runDir, {
+    onQuarantine: ({ path, reason }) => {
+      log(`quarantined ${path}: ${reason}`);
+      options.notify?.({ type: 'notice', message: `quarantined ${path}: ${reason}` });
+    },
+  });
   const running = new Set<Promise<void>>();
   let wake: (() => void) | undefined;
   // Counts arrivals, so one that lands while a claim is looking is never missed.
