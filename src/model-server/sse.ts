@@ -11,7 +11,7 @@ export function sseEvent(data: StreamEvent): string {
   return `event: ${data.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** Cuts a string into pieces of about `size` characters, as a stream delivers it. */
+// A stream delivers text in pieces.
 function pieces(text: string, size: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));

@@ -32,7 +32,7 @@ function asBlocks(value: unknown, role?: string): Block[] {
   return value.filter((b): b is Block => typeof b === 'object' && b !== null).map((b) => (role ? { role, ...b } : b));
 }
 
-/** The request's prompt in the order the API caches it: tools, then system, then messages. */
+// The order the API caches a prompt in: tools, then system, then messages.
 function promptBlocks(body: Body): Block[] {
   const messages = Array.isArray(body.messages) ? body.messages : [];
   return [

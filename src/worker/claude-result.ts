@@ -138,7 +138,7 @@ export interface ClaudeExit {
   expectStructured?: boolean;
 }
 
-/** The last 500 characters: enough to say what went wrong, short enough for a journal line. */
+// Enough to say what went wrong, short enough for a journal line.
 function tail(text: string): string {
   const trimmed = text.trim();
   return trimmed.length > 500 ? `…${trimmed.slice(-500)}` : trimmed;
@@ -160,10 +160,8 @@ export function parseClaudeResult(stdout: string): { ok: true; value: ClaudeResu
   return { ok: false, error: stdout.trim() === '' ? 'printed nothing on stdout' : 'printed no result object' };
 }
 
-/**
- * The whole run's usage. The top-level `usage` leaves sub-agents out (and is all zeros after
- * a budget stop), so the per-model figures are summed when the CLI gives them.
- */
+// The top-level `usage` leaves sub-agents out (and is all zeros after a budget stop): the
+// per-model figures, when there are any, are the whole run's.
 function usageOf(r: ClaudeResult): z.infer<typeof usage> {
   const models = Object.values(r.modelUsage);
   if (models.length === 0) {
