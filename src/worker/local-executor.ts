@@ -12,13 +12,22 @@ const bin = fileURLToPath(new URL('../cli/bin.ts', import.meta.url));
  * IPC channel is the worker's lifeline: when the runner dies, even by SIGKILL, it closes and
  * the worker releases its task and exits instead of running on unsupervised.
  */
-export function localExecutor(options: { node?: string } = {}): Executor {
+export function localExecutor(options: {
+  node?: string;
+  /**
+   * The worker's command line after the Node binary.
+   * @default [bin.ts, 'worker', NAME, '--run-dir', DIR, ...args]
+   */
+  argv?: (spec: WorkerProcessSpec) => string[];
+  kind?: string;
+} = {}): Executor {
+  const argv = options.argv ?? ((spec: WorkerProcessSpec) => [bin, 'worker', spec.worker, '--run-dir', spec.runDir, ...(spec.args ?? [])]);
   return {
-    kind: 'local',
+    kind: options.kind ?? 'local',
     start(spec: WorkerProcessSpec): WorkerProcess {
       mkdirSync(dirname(spec.logFile), { recursive: true });
       const log = openSync(spec.logFile, 'a');
-      const child = spawn(options.node ?? process.execPath, [bin, 'worker', spec.worker, '--run-dir', spec.runDir, ...(spec.args ?? [])], {
+      const child = spawn(options.node ?? process.execPath, argv(spec), {
         env: spec.env,
         stdio: ['ignore', log, log, 'ipc'],
         detached: true,
