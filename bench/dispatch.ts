@@ -11,9 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Executor } from '../src/worker/executor.ts';
-import { interpretClaude } from '../src/worker/claude-outcome.ts';
-import { spawnClaude } from '../src/worker/claude-process.ts';
-import { claudeEnv } from '../src/worker/run-task.ts';
+import { runClaude } from '../src/worker/claude-run.ts';
 import { nullExecutor } from './fixtures/null-worker.ts';
 import { compileWorkflow, percentile, timedRun, treeCpuMs, type TimedRun } from './fixtures/timed-run.ts';
 import { benchDir, machineInfo, ms, ratio, repoDir, table, writeResults, type Benchmark, type BenchOptions } from './lib.ts';
@@ -186,18 +184,16 @@ function summarise(name: string, agent: Agent, shape: 'mixed' | 'chain', run: Ti
 
 /**
  * The floor under any runner: the same stand-in started `count` times from this process with
- * no queue, `width` at a time. `execa` is the worker's own `spawnClaude`; `child_process` is a
+ * no queue, `width` at a time. `execa` is the worker's own `runClaude`; `child_process` is a
  * bare `spawn`, to show what execa adds.
  */
 async function spawnFloor(dir: string, env: Record<string, string>, agent: Exclude<Agent, 'none'>, via: FloorResult['via'], width: number, count: number): Promise<FloorResult> {
   const command = standIns[agent];
   const home = join(dir, `home-${agent}`);
   mkdirSync(home, { recursive: true });
-  const signal = new AbortController().signal;
   const once = async () => {
     if (via === 'child_process') return bareSpawn(command, dir);
-    const out = await spawnClaude({ command, args: ['-p', 'Task 0.', '--output-format', 'json'], cwd: dir, env: claudeEnv(env, home), timeoutMs: 60_000, signal });
-    const outcome = interpretClaude(out);
+    const outcome = await runClaude({ prompt: 'Task 0.', model: 'sonnet' }, { cwd: dir, apiKey: env['ANTHROPIC_API_KEY'], env, home, claudePath: command, timeoutMs: 60_000 });
     if (!outcome.ok) throw new Error(`the ${agent} stand-in did not answer as the CLI does: ${outcome.message}`);
   };
   await once();
@@ -216,7 +212,7 @@ async function spawnFloor(dir: string, env: Record<string, string>, agent: Exclu
   await Promise.all(Array.from({ length: width }, lane));
   const wallMs = performance.now() - start;
   const cpuMs = treeCpuMs() - cpuBefore;
-  const name = `${agent === 'sh' ? 'sh' : 'node'} stand-in, ${via === 'execa' ? 'spawnClaude (execa)' : 'bare child_process.spawn'}, ${width === 1 ? 'back to back' : `${width} at a time`}`;
+  const name = `${agent === 'sh' ? 'sh' : 'node'} stand-in, ${via === 'execa' ? 'runClaude (execa)' : 'bare child_process.spawn'}, ${width === 1 ? 'back to back' : `${width} at a time`}`;
   return { name, agent, via, width, runs: count, wallMs, p50: percentile(times, 0.5), p99: percentile(times, 0.99), tasksPerSecond: count / (wallMs / 1000), cpuMsPerTask: cpuMs / count };
 }
 
@@ -242,7 +238,7 @@ function buildReport(runs: RunnerResult[], floors: FloorResult[], options: Bench
     chainP50VsSpawnP50: find('sh', 'chain').steady.p50 / floor('sh', 'execa', 1).p50,
     /** CPU per task through the runner over CPU per bare spawn. */
     cpuVsSpawnFloor: { sh: sh.cpuMsPerTask / floor('sh', 'execa', inFlight).cpuMsPerTask, node: node.cpuMsPerTask / floor('node', 'execa', inFlight).cpuMsPerTask },
-    /** execa's spawnClaude over a bare spawn of the same script, back to back. */
+    /** The worker's runClaude (execa) over a bare spawn of the same script, back to back. */
     execaVsBareSpawn: floor('sh', 'execa', 1).p50 / floor('sh', 'child_process', 1).p50,
     /** Mean loaded latency over Little's law's in-flight / throughput: near 1 when the runner keeps its 12 in flight, so latency is set by throughput. */
     littleLaw: { sh: sh.steady.mean / ((inFlight / sh.tasksPerSecond) * 1000), none: none.steady.mean / ((inFlight / none.tasksPerSecond) * 1000) },
@@ -302,7 +298,7 @@ function print(report: ReturnType<typeof buildReport>): void {
         [`runner tasks/s / spawn floor at ${inFlight} wide`, ratio(r.throughputVsSpawnFloor.sh), ratio(r.throughputVsSpawnFloor.node)],
         [`runner CPU per task / spawn floor's`, ratio(r.cpuVsSpawnFloor.sh), ratio(r.cpuVsSpawnFloor.node)],
         ['chain p50 / one bare spawn (back to back)', ratio(r.chainP50VsSpawnP50), '–'],
-        ['spawnClaude (execa) p50 / bare spawn p50', ratio(r.execaVsBareSpawn), '–'],
+        ['runClaude (execa) p50 / bare spawn p50', ratio(r.execaVsBareSpawn), '–'],
         [`loaded mean latency / (${inFlight} in flight ÷ tasks/s)`, ratio(r.littleLaw.sh), '–'],
       ],
     ),

@@ -12,10 +12,8 @@ import { join, relative } from 'node:path';
 import type { Plan } from '../src/compiler/plan-schema.ts';
 import { startModelServer } from '../src/model-server/server.ts';
 import { resultSchema as resultFileSchema } from '../src/queue/protocol.ts';
-import { claudeArgs } from '../src/worker/claude-invocation.ts';
-import { interpretClaude } from '../src/worker/claude-outcome.ts';
-import { spawnClaude } from '../src/worker/claude-process.ts';
-import { bundledClaude, claudeEnv, resultSchema } from '../src/worker/run-task.ts';
+import { findingsJsonSchema } from '../src/worker/claude-result.ts';
+import { runClaude } from '../src/worker/claude-run.ts';
 import { compileWorkflow, percentile, timedRun, treeCpuMs } from './fixtures/timed-run.ts';
 import { lowerBound, listSchedule, type SimTask } from './fixtures/list-schedule.ts';
 import { machineInfo, ms, ratio, stats, table, writeResults, type Benchmark, type BenchOptions } from './lib.ts';
@@ -136,19 +134,24 @@ function promptOf(kind: 'task' | 'solo', id: string): string {
   return `[${kind}:${id}] Write one sentence about the studio's week.`;
 }
 
-/** The CLI as a worker runs it (same argv builder, environment and structured output), without swarm. */
+/** The CLI as a worker runs it (same `runClaude`, environment and structured output), without swarm. */
 async function soloRun(plan: Plan, id: string, env: Record<string, string>, home: string, dir: string, requests: Map<string, number>): Promise<CliTiming> {
   const worker = plan.workers[0]!;
   const cwd = join(dir, 'solo', id);
   mkdirSync(cwd, { recursive: true });
   mkdirSync(home, { recursive: true });
-  const args = claudeArgs({ prompt: promptOf('solo', id), model: worker.model, agents: {}, permissionMode: worker.permissionMode, readDirs: [], jsonSchema: resultSchema, appendSystem: `You are ${worker.name}, a worker in a swarm run, on task \`${id}\`.` });
+  const spec = {
+    prompt: promptOf('solo', id),
+    model: worker.model,
+    permissionMode: worker.permissionMode,
+    jsonSchema: findingsJsonSchema,
+    appendSystemPrompt: `You are ${worker.name}, a worker in a swarm run, on task \`${id}\`.`,
+  };
   const cpuBefore = treeCpuMs();
   const startedAt = Date.now();
-  const out = await spawnClaude({ command: bundledClaude, args, cwd, env: claudeEnv(env, home), timeoutMs: 120_000, signal: new AbortController().signal });
+  const outcome = await runClaude(spec, { cwd, apiKey: env['ANTHROPIC_API_KEY'], env, home, timeoutMs: 120_000 });
   const finishedAt = Date.now();
   const cpuMs = treeCpuMs() - cpuBefore;
-  const outcome = interpretClaude(out);
   if (!outcome.ok) throw new Error(`the claude CLI failed against the model stand-in: ${outcome.message}`);
   const requestAt = requests.get(`solo:${id}`);
   if (requestAt === undefined) throw new Error(`the model server saw no request for solo:${id}`);

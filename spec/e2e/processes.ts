@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { sep } from 'node:path';
-import { bundledClaude } from '../../src/worker/run-task.ts';
+import { defaultClaudePath } from '../../src/worker/claude-run.ts';
 import type { ModelServer, RecordedRequest } from '../../src/model-server/server.ts';
 import { firstUserText, messagesRequestSchema } from '../../src/model-server/request.ts';
 
-const claudeBinary = realpathSync(bundledClaude);
+const claudeBinary = realpathSync(defaultClaudePath());
 
 /**
  * The Claude Code CLI processes alive now whose working directory is under `dir`: the CLIs

@@ -89,6 +89,10 @@ export const resultFileSchema = z.looseObject({
   result: z.string().optional(),
   usage: usageSchema.optional(),
   cost_usd: z.number().min(0).optional(),
+  models: z
+    .record(z.string(), usageSchema.extend({ cost_usd: z.number().min(0) }))
+    .optional()
+    .describe('usage and cost per model id, sub-agents included: a sub-agent on another model is an entry of its own'),
   num_turns: count.optional(),
   session_id: z.string().optional(),
   model: z.string().optional(),

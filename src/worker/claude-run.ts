@@ -13,7 +13,7 @@ export interface RunClaudeOptions {
   /** The task's working directory: the CLI's cwd, where its tools read and write. */
   cwd: string;
   /** Passed as `ANTHROPIC_API_KEY`, the only credential the CLI sees. */
-  apiKey: string;
+  apiKey: string | undefined;
   /** The runner's environment, filtered through an allowlist (see `claudeEnv`). @default process.env */
   env?: Record<string, string | undefined>;
   /** This worker's throwaway HOME (created if missing, kept). @default a fresh temporary directory per run, removed after it */
@@ -26,6 +26,12 @@ export interface RunClaudeOptions {
   signal?: AbortSignal;
   /** @default the binary of the `@anthropic-ai/claude-code` dependency */
   claudePath?: string;
+  /**
+   * Told once the CLI is started and again once all of it is gone: its pid (also its process
+   * group's id) and the `NAME=value` marker its every process carries, so whoever outlives a
+   * crashed caller can end the run with `signalTree`.
+   */
+  onProcess?: (event: { pid: number; marker: string; state: 'started' | 'ended' }) => void;
 }
 
 /** The outcome, plus the process facts a worker logs. */
@@ -77,6 +83,7 @@ export async function runClaude(spec: ClaudeSpec, options: RunClaudeOptions): Pr
       stripFinalNewline: false,
     });
     const pid = child.pid;
+    if (pid !== undefined) options.onProcess?.({ pid, marker, state: 'started' });
     let ending: 'timeout' | 'abort' | undefined;
     let graceTimer: NodeJS.Timeout | undefined;
     const end = (why: 'timeout' | 'abort') => {
@@ -92,7 +99,10 @@ export async function runClaude(spec: ClaudeSpec, options: RunClaudeOptions): Pr
     clearTimeout(timeoutTimer);
     clearTimeout(graceTimer);
     options.signal?.removeEventListener('abort', onAbort);
-    if (pid !== undefined) await reapTree(pid, marker);
+    if (pid !== undefined) {
+      await reapTree(pid, marker);
+      options.onProcess?.({ pid, marker, state: 'ended' });
+    }
     const spawnFailed = pid === undefined || (result.failed && result.exitCode === undefined && !result.signal && !ending);
     const outcome = claudeOutcome({
       exitCode: result.exitCode,

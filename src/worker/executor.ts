@@ -50,9 +50,10 @@ export type WorkerMessage =
       at: number;
     }
   /**
-   * A CLI the worker started in a process group of its own (`pid` is the group's id), and its
-   * end: the executor ends the groups still open when the worker dies, which it cannot do itself.
+   * A CLI the worker started in a process group of its own (`pid` is the group's id; `marker`
+   * the `NAME=value` every process of that run carries), and its end: the executor ends the
+   * runs still open when the worker dies, which it cannot do itself.
    */
-  | { type: 'cli:started' | 'cli:ended'; task: string; pid: number }
+  | { type: 'cli:started' | 'cli:ended'; task: string; pid: number; marker: string }
   /** Something a person should read in the run's log, such as a task file the worker quarantined. */
   | { type: 'notice'; message: string };

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signalTree } from './claude-process-tree.ts';
 import type { Executor, WorkerExit, WorkerMessage, WorkerProcess, WorkerProcessSpec } from './executor.ts';
 
 const bin = fileURLToPath(new URL('../cli/bin.ts', import.meta.url));
@@ -37,17 +38,23 @@ export function localExecutor(options: {
       child.channel?.unref();
       child.unref();
       // The worker's CLIs run in groups of their own, out of reach of a signal to the worker's.
-      const cliGroups = new Set<number>();
+      const cliRuns = new Map<number, string>();
       child.on('message', (m: WorkerMessage) => {
-        if (m.type === 'cli:started') cliGroups.add(m.pid);
-        if (m.type === 'cli:ended') cliGroups.delete(m.pid);
+        if (m.type === 'cli:started') cliRuns.set(m.pid, m.marker);
+        if (m.type === 'cli:ended') cliRuns.delete(m.pid);
       });
       let done = false;
       const exited = new Promise<WorkerExit>((resolve) => {
         child.once('exit', (code, signal) => {
           done = true;
           // A worker that died without ending its CLIs (killed, crashed) leaves them to us.
-          for (const pid of cliGroups) killGroup(pid, 'SIGKILL');
+          for (const [pid, marker] of cliRuns) {
+            try {
+              signalTree(pid, marker, 'SIGKILL');
+            } catch {
+              // Not ours to signal any more (EPERM): the group id was reused.
+            }
+          }
           resolve({ code, signal });
         });
         child.once('error', () => {
