@@ -19,17 +19,27 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+export interface AtomicWriteOptions {
+  /** Leave an existing `path` alone and return false. */
+  exclusive?: boolean;
+  /**
+   * fsync before the rename, so the file survives the machine going down, not only the
+   * process. Off for what a crash of the machine makes worthless anyway, such as a lease.
+   * @default true
+   */
+  durable?: boolean;
+}
+
 /**
  * Writes `text` under a temporary name in the same directory, fsyncs it, then moves it to
  * `path` in one step, so `path` holds either the old content or the whole new one.
- * With `exclusive`, an existing `path` is left alone and the call returns false.
  */
-export async function writeFileAtomic(path: string, text: string, options: { exclusive?: boolean } = {}): Promise<boolean> {
+export async function writeFileAtomic(path: string, text: string, options: AtomicWriteOptions = {}): Promise<boolean> {
   const temp = tempPathFor(path);
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(text);
-    await handle.sync();
+    if (options.durable !== false) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -49,7 +59,7 @@ export async function writeFileAtomic(path: string, text: string, options: { exc
   }
 }
 
-export function writeJsonAtomic(path: string, value: unknown, options: { exclusive?: boolean } = {}): Promise<boolean> {
+export function writeJsonAtomic(path: string, value: unknown, options: AtomicWriteOptions = {}): Promise<boolean> {
   return writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n', options);
 }
 

@@ -36,7 +36,8 @@ export class FileClaim implements Claim {
       if (this.#settled || !(await this.#holds())) return false;
       const now = this.#clock.now();
       const lease = { ...this.#lease, expires_at: now + this.#leaseMs, renewed_at: now };
-      await writeJsonAtomic(this.#layout.lease(this.task.worker, this.task.task_id), lease);
+      // Not fsynced: a lease is worth something only while its writer runs.
+      await writeJsonAtomic(this.#layout.lease(this.task.worker, this.task.task_id), lease, { durable: false });
       this.#lease = lease;
       return true;
     });

@@ -77,7 +77,8 @@ export class FileQueue implements TaskQueue {
     if (existsSync(this.layout.pending(worker, task_id))) return { queued: false, state: 'pending' };
     if (existsSync(this.layout.claimed(worker, task_id))) return { queued: false, state: 'claimed' };
     if (existsSync(this.layout.result(worker, task_id))) return { queued: false, state: 'done' };
-    const written = await writeJsonAtomic(this.layout.pending(worker, task_id), taskToFile(task), { exclusive: true });
+    // Not fsynced: after the machine goes down, a resumed run enqueues every task not done again.
+    const written = await writeJsonAtomic(this.layout.pending(worker, task_id), taskToFile(task), { exclusive: true, durable: false });
     return written ? { queued: true } : { queued: false, state: 'pending' };
   }
 
@@ -176,7 +177,8 @@ export class FileQueue implements TaskQueue {
         renewed_at: now,
         claim_id: randomBytes(8).toString('hex'),
       };
-      await writeJsonAtomic(this.layout.lease(worker, task.task_id), lease);
+      // Not fsynced: a lease is worth something only while its writer runs.
+      await writeJsonAtomic(this.layout.lease(worker, task.task_id), lease, { durable: false });
       return new FileClaim(this.layout, this.#clock, task, lease, leaseMs);
     }
     return undefined;

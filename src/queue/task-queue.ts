@@ -8,7 +8,11 @@ import type { Lease, ResultDraft, Task, TaskFile, TaskResult } from './protocol.
 export interface TaskQueue {
   // Runner side.
 
-  /** Queues a task unless one with its id is already pending, claimed or has a result. */
+  /**
+   * Queues a task unless one with its id is already pending, claimed or has a result. The
+   * task survives the runner being killed, not the machine going down: the journal is the
+   * record a resumed run enqueues unfinished tasks from again.
+   */
   enqueue(task: TaskFile): Promise<EnqueueOutcome>;
   /**
    * Delivers every result: those already there, then each new one as it lands. Each

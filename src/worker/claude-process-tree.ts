@@ -11,17 +11,25 @@ interface ProcessInfo {
   pid: number;
   state: string;
   pgrp: number;
+  /** Clock ticks after boot the process started at. */
+  startTicks: number;
 }
 
 function readProcess(pid: number): ProcessInfo | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After the command name, which is in parentheses and may hold spaces: state ppid pgrp …
-    const [state = '', , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { pid, state, pgrp: Number(pgrp) };
+    // After the command name, which is in parentheses and may hold spaces: state ppid pgrp …,
+    // the start time being the 22nd field of the whole line.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { pid, state: fields[0] ?? '', pgrp: Number(fields[2]), startTicks: Number(fields[19]) };
   } catch {
     return undefined; // Exited while we looked.
   }
+}
+
+/** When a process started, as a bound for `treeMembers`; undefined without /proc. */
+export function startTicksOf(pid: number): number | undefined {
+  return readProcess(pid)?.startTicks;
 }
 
 /** Whether a process exists and is not a zombie. */
@@ -48,8 +56,11 @@ function hasMarker(pid: number, marker: string): boolean {
  * The pids still running that belong to a run: in its process group, or carrying its marker
  * (`NAME=value`). Zombies do not count: where PID 1 does not reap orphans (as on these
  * machines) they stay listed, but run nothing. Without /proc, only the group can be seen.
+ * `notBefore` (the CLI's own start, from `startTicksOf`) skips the environment of every
+ * process started earlier, which cannot be the run's: that is nearly all of them, and reading
+ * each one's environment is most of a scan's cost.
  */
-export function treeMembers(pgid: number, marker: string): number[] {
+export function treeMembers(pgid: number, marker: string, notBefore?: number): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
@@ -66,7 +77,7 @@ export function treeMembers(pgid: number, marker: string): number[] {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     const info = readProcess(Number(entry));
     if (!info || info.state === 'Z' || info.state === 'X') continue;
-    if (info.pgrp === pgid || hasMarker(info.pid, marker)) live.push(info.pid);
+    if (info.pgrp === pgid || ((notBefore === undefined || info.startTicks >= notBefore) && hasMarker(info.pid, marker))) live.push(info.pid);
   }
   return live;
 }
@@ -80,9 +91,9 @@ function kill(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Signals the run's process group and every process carrying its marker. */
-export function signalTree(pgid: number, marker: string, signal: NodeJS.Signals): void {
+export function signalTree(pgid: number, marker: string, signal: NodeJS.Signals, notBefore?: number): void {
   kill(-pgid, signal);
-  for (const pid of treeMembers(pgid, marker)) kill(pid, signal);
+  for (const pid of treeMembers(pgid, marker, notBefore)) kill(pid, signal);
 }
 
 /**
@@ -91,10 +102,10 @@ export function signalTree(pgid: number, marker: string, signal: NodeJS.Signals)
  * true when the caller is told so. Bounded, since a process in uninterruptible sleep can
  * outlast any wait; returns the pids still running then (normally none).
  */
-export async function reapTree(pgid: number, marker: string, limitMs = 2_000): Promise<number[]> {
+export async function reapTree(pgid: number, marker: string, limitMs = 2_000, notBefore?: number): Promise<number[]> {
   const deadline = Date.now() + limitMs;
   for (;;) {
-    const live = treeMembers(pgid, marker);
+    const live = treeMembers(pgid, marker, notBefore);
     if (live.length === 0 || Date.now() > deadline) return live;
     for (const pid of live) kill(pid, 'SIGKILL');
     kill(-pgid, 'SIGKILL');

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { claudeArgs, claudeSpecSchema, type ClaudeSpec } from './claude-args.ts';
 import { claudeEnv } from './claude-env.ts';
-import { reapTree, signalTree, treeMarkerName } from './claude-process-tree.ts';
+import { reapTree, signalTree, startTicksOf, treeMarkerName } from './claude-process-tree.ts';
 import { claudeOutcome, type ClaudeOutcome } from './claude-result.ts';
 
 export interface RunClaudeOptions {
@@ -83,14 +83,16 @@ export async function runClaude(spec: ClaudeSpec, options: RunClaudeOptions): Pr
       stripFinalNewline: false,
     });
     const pid = child.pid;
+    // Read before anything can reap the CLI; a CLI too quick for that has started nothing left to find.
+    const since = pid === undefined ? undefined : startTicksOf(pid);
     if (pid !== undefined) options.onProcess?.({ pid, marker, state: 'started' });
     let ending: 'timeout' | 'abort' | undefined;
     let graceTimer: NodeJS.Timeout | undefined;
     const end = (why: 'timeout' | 'abort') => {
       if (ending || pid === undefined) return;
       ending = why;
-      signalTree(pid, marker, 'SIGTERM');
-      graceTimer = setTimeout(() => signalTree(pid, marker, 'SIGKILL'), options.killGraceMs ?? 2_000);
+      signalTree(pid, marker, 'SIGTERM', since);
+      graceTimer = setTimeout(() => signalTree(pid, marker, 'SIGKILL', since), options.killGraceMs ?? 2_000);
     };
     const timeoutTimer = options.timeoutMs === undefined ? undefined : setTimeout(() => end('timeout'), options.timeoutMs);
     const onAbort = () => end('abort');
@@ -100,7 +102,7 @@ export async function runClaude(spec: ClaudeSpec, options: RunClaudeOptions): Pr
     clearTimeout(graceTimer);
     options.signal?.removeEventListener('abort', onAbort);
     if (pid !== undefined) {
-      await reapTree(pid, marker);
+      await reapTree(pid, marker, 2_000, since);
       options.onProcess?.({ pid, marker, state: 'ended' });
     }
     const spawnFailed = pid === undefined || (result.failed && result.exitCode === undefined && !result.signal && !ending);
