@@ -8,6 +8,7 @@ import { isDropTurn, isErrorTurn, isHangTurn, type Script, type Turn } from './s
 import { ScriptPlayer, type ScriptMatch } from './script-player.ts';
 import { messageEvents, messageStart, sseEvent } from './sse.ts';
 import { PromptCache } from './usage.ts';
+import type { RawAnswer } from '../cassette/replay-answer.ts';
 
 /** One request as the server received it, logged before it is answered (so hung ones show too). */
 export interface RecordedRequest {
@@ -37,6 +38,10 @@ export interface ModelServerOptions {
   script?: Script;
   /** Full control: a turn for the request, or `undefined` to fall back to the script. */
   respond?: (request: ScriptRequest) => Turn | undefined;
+  /** Lower still: the exact response to send (a replayed cassette's), before `respond` and the script. */
+  answer?: (body: MessagesRequest, headers: IncomingHttpHeaders) => RawAnswer | undefined;
+  /** Replays a raw answer's stream at its recorded pace, not at once. @default false */
+  pace?: boolean;
   /** When set, a request carrying another key is refused with 401, as the real API does. */
   apiKey?: string;
   /** @default 0 (a free port) */
@@ -77,6 +82,19 @@ function sendError(res: ServerResponse, status: ErrorStatus, requestId: string, 
   sendJson(res, status, requestId, errorBody(status, requestId, message), headers);
 }
 
+async function sendRaw(res: ServerResponse, raw: RawAnswer, requestId: string, pace: boolean, signal: AbortSignal): Promise<void> {
+  const headers = { 'request-id': requestId, ...raw.headers };
+  if (!raw.chunks) return sendJson(res, raw.status, requestId, raw.body, headers);
+  res.writeHead(raw.status, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
+  let elapsed = 0;
+  for (const chunk of raw.chunks) {
+    if (pace && chunk.ms > elapsed) await delay(chunk.ms - elapsed, undefined, { signal });
+    elapsed = Math.max(elapsed, chunk.ms);
+    res.write(chunk.data);
+  }
+  res.end();
+}
+
 function keyOf(headers: IncomingHttpHeaders): string | undefined {
   const key = headers['x-api-key'];
   if (typeof key === 'string') return key;
@@ -105,6 +123,11 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     }
     const body = parsed.data;
     const subagent = isSubagentRequest(body);
+    const raw = options.answer?.(body, record.headers);
+    if (raw) {
+      record.subagent = subagent;
+      return sendRaw(res, raw, requestId, options.pace === true, closing.signal);
+    }
     const custom = options.respond?.({ body, headers: record.headers, subagent, firstUserText: firstUserText(body) });
     const played = custom === undefined ? player.next(body) : { turn: custom };
     Object.assign(record, { subagent, turn: played.turn, ...(played.match && { match: played.match }) });

@@ -10,6 +10,7 @@ import { checkArtifacts } from './artifacts.ts';
 import type { ClaudeAgent, ClaudeSpec } from './claude-args.ts';
 import { findingsJsonSchema, type ClaudeFailure, type ClaudeSuccess } from './claude-result.ts';
 import { runClaude } from './claude-run.ts';
+import { taskHeaders } from '../cassette/exchange-key.ts';
 import type { WorkerMessage } from './executor.ts';
 import type { TaskRunner } from './worker-loop.ts';
 
@@ -81,7 +82,8 @@ export function claudeTaskRunner(options: {
     const outcome = await runClaude(taskClaudeSpec(plan, info, worker, task, place), {
       cwd: place.cwd,
       apiKey: options.env['ANTHROPIC_API_KEY'],
-      env: { ...options.env },
+      // Every API call carries its task and attempt, so a cassette can be keyed by them.
+      env: { ...options.env, ANTHROPIC_CUSTOM_HEADERS: taskHeaders(options.env['ANTHROPIC_CUSTOM_HEADERS'], task.task_id, task.attempt) },
       home: claudeHome(info.run_id, worker.name),
       timeoutMs: task.timeout * 1000,
       signal,

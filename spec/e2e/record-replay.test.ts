@@ -1,0 +1,116 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CassetteWriter, readCassette } from '../../src/cassette/cassette-file.ts';
+import { startRecorder } from '../../src/cassette/recorder.ts';
+import { startReplayServer } from '../../src/cassette/replay-server.ts';
+import { runPaths } from '../../src/cassette/run-paths.ts';
+import { compile } from '../../src/compiler/compile.ts';
+import { nodeHost } from '../../src/compiler/node-host.ts';
+import type { Plan } from '../../src/compiler/plan-schema.ts';
+import { planResponder } from '../../src/model-server/plan-responder.ts';
+import { startModelServer } from '../../src/model-server/server.ts';
+import { resultSchema } from '../../src/queue/protocol.ts';
+import { resolveInputs } from '../../src/runtime/render-template.ts';
+import { runWorkflow, type RunOutcome } from '../../src/runner/run-workflow.ts';
+import { repoRoot } from '../support/workspace.ts';
+import { testEnv } from './harness.ts';
+
+const keys = { ANTHROPIC_API_KEY: 'sk-test-runner-0123456789', MARIE_API_KEY: 'sk-test-marie-0123456789' };
+
+function setUp() {
+  const dir = mkdtempSync(join(tmpdir(), 'swarm-cassette-'));
+  for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
+  const workflowFile = join(dir, 'workflows', 'student-review.swarm');
+  const plan = compile(readFileSync(workflowFile, 'utf8'), workflowFile, nodeHost).plan!;
+  const inputs = resolveInputs(plan, {});
+  if (!inputs.ok) throw new Error(inputs.problems.join('\n'));
+  const run = (runId: string, url: string) =>
+    runWorkflow({ plan, workflowFile, inputs: inputs.values, runsDir: join(dir, 'runs'), runId, env: { ...testEnv(url), ...keys } });
+  const paths = (runId: string) => runPaths(join(dir, 'runs', runId), dirname(workflowFile));
+  return { dir, plan, run, paths };
+}
+
+/** What a person would compare between two runs: each task's answer, findings and the text of its files. */
+function whatRunSaid(plan: Plan, outcome: RunOutcome) {
+  const tasks = plan.nodes.flatMap((n) => (n.kind === 'task' ? [n] : []));
+  return Object.fromEntries(
+    tasks.map((t) => {
+      const result = resultSchema.parse(JSON.parse(readFileSync(join(outcome.runDir, 'results', t.worker, `${t.id}.json`), 'utf8')));
+      const files = Object.fromEntries(result.artifacts.map((a) => [relative(join(outcome.runDir, 'results', t.worker, t.id), a), readFileSync(a, 'utf8')]));
+      return [t.id, { status: result.status, result: result.result, findings: result.findings, files, usage: result.usage }];
+    }),
+  );
+}
+
+describe('swarm run --record, then --replay, through the real CLI', () => {
+  it('records every Messages exchange and replays the run identically, without the upstream', async () => {
+    const { dir, plan, run, paths } = setUp();
+    const upstream = await startModelServer({ respond: planResponder(plan) });
+    const path = join(dir, 'student-review.cassette.jsonl');
+    const header = { type: 'cassette', version: 1, workflow: 'student-review', recorded_at: new Date().toISOString(), source: 'recorded', upstream: upstream.url, paths: paths('recorded') } as const;
+    const writer = new CassetteWriter(path, header, Object.values(keys));
+    const recorder = await startRecorder({ upstream: upstream.url, cassette: writer, paths: paths('recorded') });
+    let recorded: RunOutcome;
+    try {
+      recorded = await run('recorded', recorder.url);
+    } finally {
+      await recorder.close();
+    }
+    expect(recorded.status).toBe('done');
+    const upstreamCalls = upstream.messages().length;
+    expect(recorder.recorded()).toBe(upstreamCalls);
+    await upstream.close();
+
+    const cassette = readCassette(path);
+    expect(cassette.exchanges).toHaveLength(upstreamCalls);
+    // Every task's conversation is there, turn after turn, and no credential is.
+    expect(new Set(cassette.exchanges.map((e) => e.key.task))).toEqual(new Set(plan.nodes.map((n) => n.id)));
+    const text = readFileSync(path, 'utf8');
+    for (const secret of [...Object.values(keys), 'x-api-key', 'authorization']) expect(text).not.toContain(secret);
+
+    const replay = await startReplayServer(cassette, { paths: paths('replayed') });
+    try {
+      const replayed = await run('replayed', replay.url);
+      expect(replayed.status).toBe('done');
+      expect(replay.messages()).toHaveLength(upstreamCalls);
+      expect(whatRunSaid(plan, replayed)).toEqual(whatRunSaid(plan, recorded));
+    } finally {
+      await replay.close();
+    }
+  });
+
+  it('stops a task the cassette has no answer for with a message naming it, and skips what depends on it', async () => {
+    const { dir, plan, run, paths } = setUp();
+    const upstream = await startModelServer({ respond: planResponder(plan) });
+    const path = join(dir, 'c.jsonl');
+    const writer = new CassetteWriter(path, { type: 'cassette', version: 1, workflow: 'student-review', recorded_at: new Date().toISOString(), source: 'recorded', paths: paths('full') }, []);
+    const recorder = await startRecorder({ upstream: upstream.url, cassette: writer, paths: paths('full') });
+    try {
+      expect((await run('full', recorder.url)).status).toBe('done');
+    } finally {
+      await recorder.close();
+      await upstream.close();
+    }
+    // The cassette loses the last turn of `placement`.
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    const placement = lines.map((l, i) => ({ l: JSON.parse(l), i })).filter(({ l }) => l.type === 'exchange' && l.key.task === 'placement');
+    const last = placement.reduce((a, b) => (b.l.key.turn > a.l.key.turn ? b : a));
+    writeFileSync(path, lines.filter((_, i) => i !== last.i).join('\n') + '\n');
+
+    const replay = await startReplayServer(readCassette(path), { paths: paths('short') });
+    try {
+      const outcome = await run('short', replay.url);
+      expect(outcome.status).toBe('failed');
+      const result = resultSchema.parse(JSON.parse(readFileSync(join(outcome.runDir, 'results', 'marie', 'placement.json'), 'utf8')));
+      expect(result.status).toBe('failed');
+      expect(result.error?.message).toContain(`has no answer for task placement attempt 1 turn ${last.l.key.turn}`);
+      expect(result.error?.retryable).toBe(false);
+      const letter = outcome.report.tasks.find((t) => t.id === 'parent-letter');
+      expect(letter?.status).toBe('skipped');
+    } finally {
+      await replay.close();
+    }
+  });
+});
