@@ -13,6 +13,7 @@ import { planResponder } from '../../src/model-server/plan-responder.ts';
 import { startModelServer } from '../../src/model-server/server.ts';
 import { resultSchema } from '../../src/queue/protocol.ts';
 import { resolveInputs } from '../../src/runtime/render-template.ts';
+import { chooseModel } from '../../src/runner/model-source.ts';
 import { runWorkflow, type RunOutcome } from '../../src/runner/run-workflow.ts';
 import { repoRoot } from '../support/workspace.ts';
 import { testEnv } from './harness.ts';
@@ -28,8 +29,10 @@ function setUp() {
   if (!inputs.ok) throw new Error(inputs.problems.join('\n'));
   const run = (runId: string, url: string) =>
     runWorkflow({ plan, workflowFile, inputs: inputs.values, runsDir: join(dir, 'runs'), runId, env: { ...testEnv(url), ...keys } });
+  const runWith = (runId: string, env: Record<string, string>, model: Parameters<typeof runWorkflow>[0]['model']) =>
+    runWorkflow({ plan, workflowFile, inputs: inputs.values, runsDir: join(dir, 'runs'), runId, env, ...(model && { model }) });
   const paths = (runId: string) => runPaths(join(dir, 'runs', runId), dirname(workflowFile));
-  return { dir, plan, run, paths };
+  return { dir, plan, run, runWith, paths, workflowFile };
 }
 
 /** What a person would compare between two runs: each task's answer, findings and the text of its files. */
@@ -112,5 +115,25 @@ describe('swarm run --record, then --replay, through the real CLI', () => {
     } finally {
       await replay.close();
     }
+  });
+
+  it('runWorkflow records with model: record, and a run with no key at all replays the cassette beside the workflow', async () => {
+    const { plan, runWith, workflowFile } = setUp();
+    const upstream = await startModelServer({ respond: planResponder(plan) });
+    const recordChoice = chooseModel({ plan, workflowFile, env: keys, record: true });
+    if (!recordChoice.ok) throw new Error(recordChoice.problem);
+    expect(recordChoice.choice).toEqual({ mode: 'record', cassette: join(dirname(workflowFile), 'student-review.cassette.jsonl') });
+    const recorded = await runWith('rec', { ...testEnv(upstream.url), ...keys }, recordChoice.choice);
+    await upstream.close();
+    expect(recorded.status).toBe('done');
+
+    const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin' };
+    const auto = chooseModel({ plan, workflowFile, env });
+    if (!auto.ok) throw new Error(auto.problem);
+    expect(auto.choice.mode).toBe('replay');
+    expect(auto.notice).toContain('no API key is set');
+    const replayed = await runWith('rep', env, auto.choice);
+    expect(replayed.status).toBe('done');
+    expect(whatRunSaid(plan, replayed)).toEqual(whatRunSaid(plan, recorded));
   });
 });

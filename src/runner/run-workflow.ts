@@ -14,6 +14,7 @@ import { claudeHome } from '../worker/run-task.ts';
 import { dispatchTasks, settleResult } from './dispatch.ts';
 import { readRunFiles, writeRunFiles } from './run-files.ts';
 import { Wakeup } from './wakeup.ts';
+import { startModel, type ModelChoice } from './model-source.ts';
 import { apiKeyFor, workerEnv } from './worker-env.ts';
 
 export interface RunWorkflowOptions {
@@ -46,6 +47,8 @@ export interface RunWorkflowOptions {
   onNotice?: (message: string) => void;
   /** Scheduler knobs for tests: a jitter source, backoff lengths. */
   scheduler?: Pick<Parameters<typeof createScheduler>[1], 'random' | 'backoff' | 'rateLimitBackoff'>;
+  /** Where the model's answers come from (see `chooseModel`). @default live: the API in `env` */
+  model?: ModelChoice;
 }
 
 export interface RunOutcome {
@@ -69,6 +72,19 @@ const maxRestarts = 5;
  * dependency order, results read back, every state change journaled before it is acted on.
  */
 export async function runWorkflow(options: RunWorkflowOptions): Promise<RunOutcome> {
+  if (options.model === undefined || options.model.mode === 'live') return runPlan(options);
+  // The recorder and the replay server need the run's directory, so its id is settled here.
+  const runId = options.resume ?? options.runId ?? newRunId();
+  const model = await startModel(options.model, { plan: options.plan, runDir: join(options.runsDir, runId), baseDir: dirname(options.workflowFile), env: options.env });
+  if (model.notice) options.onNotice?.(model.notice);
+  try {
+    return await runPlan({ ...options, env: model.env, ...(options.resume === undefined && { runId }) });
+  } finally {
+    await model.close();
+  }
+}
+
+async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
   const { plan } = options;
   const keys = new Map(plan.workers.map((w) => [w.name, apiKeyFor(w.apiKeyEnv, options.env)]));
   const missing = [...keys].filter(([, k]) => k.problem).map(([w, k]) => `worker \`${w}\`: ${k.problem}`);
