@@ -8,7 +8,11 @@ import { runPaths } from '../cassette/run-paths.ts';
 import { apiKeyFor } from './worker-env.ts';
 
 /** Where the model's answers come from: the API, the API with every answer saved, or a cassette. */
-export type ModelChoice = { mode: 'live' } | { mode: 'record'; cassette: string } | { mode: 'replay'; cassette: string; pace?: boolean };
+export type ModelChoice =
+  | { mode: 'live' }
+  /** `source: 'authored'` marks a cassette whose upstream was a scripted stand-in, not a model. */
+  | { mode: 'record'; cassette: string; source?: 'recorded' | 'authored' }
+  | { mode: 'replay'; cassette: string; pace?: boolean };
 
 /** The key a replay gives workers that have none: the CLI wants one, the cassette does not check it. */
 export const replayKey = 'sk-swarm-replay-no-key-needed';
@@ -67,7 +71,7 @@ export async function startModel(
     const keys = options.plan.workers.flatMap((w) => apiKeyFor(w.apiKeyEnv, options.env).key ?? []);
     const writer = new CassetteWriter(
       choice.cassette,
-      { type: 'cassette', version: cassetteVersion, workflow: options.plan.workflow.name, recorded_at: new Date().toISOString(), source: 'recorded', upstream, paths },
+      { type: 'cassette', version: cassetteVersion, workflow: options.plan.workflow.name, recorded_at: new Date().toISOString(), source: choice.source ?? 'recorded', upstream, paths },
       keys,
     );
     const recorder = await startRecorder({ upstream, cassette: writer, paths });
