@@ -12,16 +12,27 @@ function ordered(paths: RunPaths): [string, string][] {
     .sort((a, b) => b[1].length - a[1].length);
 }
 
+/**
+ * Replaces every whole occurrence of each path in one pass (so a replacement is never replaced
+ * again): not a piece of a longer name (`/a` in `/b/a.md` or in `/ab`), only the path itself
+ * or the start of one under it.
+ */
+function replacer(pairs: [string, string][]): (text: string) => string {
+  if (pairs.length === 0) return (text) => text;
+  const by = new Map(pairs);
+  const alternatives = pairs.map(([path]) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const pattern = new RegExp(`(?<![A-Za-z0-9._/-])(?:${alternatives})(?![A-Za-z0-9._-])`, 'g');
+  return (text) => text.replace(pattern, (found) => by.get(found) ?? found);
+}
+
 /** Replaces each path with `<name>`: text that reads the same in every run. */
 export function pathNormalizer(paths: RunPaths): (text: string) => string {
-  const order = ordered(paths);
-  return (text) => order.reduce((t, [name, path]) => t.split(path).join(`<${name}>`), text);
+  return replacer(ordered(paths).map(([name, path]) => [path, `<${name}>`]));
 }
 
 /** Replaces each recorded path with this run's path of the same name; undefined when nothing needs it. */
 export function pathRewriter(recorded: RunPaths | undefined, current: RunPaths | undefined): ((text: string) => string) | undefined {
   if (!recorded || !current) return undefined;
-  const order = ordered(recorded).filter(([name, path]) => current[name] !== undefined && current[name] !== path);
-  if (order.length === 0) return undefined;
-  return (text) => order.reduce((t, [name, path]) => t.split(path).join(current[name]!), text);
+  const pairs = ordered(recorded).flatMap(([name, path]): [string, string][] => (current[name] !== undefined && current[name] !== path ? [[path, current[name]]] : []));
+  return pairs.length === 0 ? undefined : replacer(pairs);
 }
