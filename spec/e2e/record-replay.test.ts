@@ -22,7 +22,8 @@ const keys = { ANTHROPIC_API_KEY: 'sk-test-runner-0123456789', MARIE_API_KEY: 's
 
 function setUp() {
   const dir = mkdtempSync(join(tmpdir(), 'swarm-cassette-'));
-  for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
+  const filter = (path: string) => !path.includes('/.swarm') && !path.endsWith('.cassette.jsonl');
+  for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(dir, part), { recursive: true, filter });
   const workflowFile = join(dir, 'workflows', 'student-review.swarm');
   const plan = compile(readFileSync(workflowFile, 'utf8'), workflowFile, nodeHost).plan!;
   const inputs = resolveInputs(plan, {});

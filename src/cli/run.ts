@@ -9,6 +9,8 @@ import { JournalError } from '../runtime/journal.ts';
 import { ReplayError } from '../runtime/replay.ts';
 import { RunSetupError } from '../runtime/scheduler.ts';
 import { RunFilesError } from '../runner/run-files.ts';
+import { CassetteError } from '../cassette/cassette-file.ts';
+import { chooseModel } from '../runner/model-source.ts';
 import { runWorkflow, RunStartError } from '../runner/run-workflow.ts';
 import { exitCodes, UsageError, type ExitCode, type Io } from './io.ts';
 import { compileWorkflow } from './load.ts';
@@ -22,6 +24,11 @@ export interface RunOptions {
   format: 'human' | 'json';
   lease: number;
   claude?: string;
+  record?: boolean;
+  /** `''` for a bare `--replay`: the cassette beside the workflow. */
+  replay?: string;
+  cassette?: string;
+  pace?: boolean;
 }
 
 export function runCommand(yargs: Argv): Argv<RunOptions> {
@@ -34,9 +41,15 @@ export function runCommand(yargs: Argv): Argv<RunOptions> {
     .option('format', { alias: 'f', choices: ['human', 'json'] as const, default: 'human' as const, describe: 'human: live table or event lines; json: one event per line, then the report' })
     .option('lease', { type: 'number', default: 30_000, describe: 'Milliseconds a claimed task survives its worker without renewal' })
     .option('claude', { type: 'string', describe: 'The Claude Code CLI to run [default: the one installed with swarm]' })
+    .option('record', { type: 'boolean', describe: "Save every answer of the model to the cassette (needs a key); secrets are never written" })
+    .option('replay', { type: 'string', describe: 'Run offline: the model\'s answers come from this cassette [default: WORKFLOW.cassette.jsonl beside the workflow]' })
+    .option('cassette', { type: 'string', describe: 'The cassette --record writes or --replay reads [default: WORKFLOW.cassette.jsonl beside the workflow]' })
+    .option('pace', { type: 'boolean', describe: 'With --replay: stream answers at the pace they were recorded, not at once' })
     .example('$0 run workflows/student-review.swarm', 'Run a workflow with its default inputs')
     .example('$0 run workflows/student-review.swarm -i student="Ana Lima"', 'Set an input')
     .example('$0 run wf.swarm --resume 20261201-120000-a1b2c3', 'Continue a run that crashed or was stopped')
+    .example('$0 run wf.swarm --record', 'Run against the API and save every answer to wf.cassette.jsonl')
+    .example('$0 run wf.swarm --replay', 'Run offline from wf.cassette.jsonl: no key, the same answers')
     .example('$0 run wf.swarm -f json | jq -c "select(.type==\\"task:done\\")"', 'Follow the run from a program')
     .epilogue('Exit codes: 0 every task done, 1 a task failed or was skipped, 2 usage error or a workflow with errors, 3 internal error, 130 interrupted (resume it with --resume).') as unknown as Argv<RunOptions>;
 }
@@ -54,6 +67,18 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
   const inputs = given.ok ? resolveInputs(plan, given.values) : given;
   if (!inputs.ok) throw new UsageError(inputs.problems.join('\n'));
   const workflowFile = isAbsolute(options.file) ? options.file : join(io.cwd, options.file);
+  const absolute = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
+  const model = chooseModel({
+    plan,
+    workflowFile,
+    env: io.env,
+    ...(options.record && { record: true }),
+    ...(options.replay !== undefined && { replay: options.replay === '' ? true : absolute(options.replay) }),
+    ...(options.cassette !== undefined && { cassette: absolute(options.cassette) }),
+  });
+  if (!model.ok) throw new UsageError(model.problem);
+  if (model.notice) io.stderr.write(`swarm: ${model.notice}\n`);
+  const modelChoice = model.choice.mode === 'replay' && options.pace ? { ...model.choice, pace: true } : model.choice;
   const runsDir = options.runsDir ? (isAbsolute(options.runsDir) ? options.runsDir : join(io.cwd, options.runsDir)) : join(dirname(workflowFile), '.swarm', 'runs');
 
   const json = options.format === 'json';
@@ -77,6 +102,7 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
       ...(options.resume === undefined ? {} : { resume: options.resume }),
       ...(options.runId === undefined ? {} : { runId: options.runId }),
       env: io.env,
+      model: modelChoice,
       leaseMs: options.lease,
       workerArgs: options.claude ? ['--claude', options.claude] : [],
       signal: abort.signal,
@@ -96,7 +122,7 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
   } catch (error) {
     view?.close();
     // A run that cannot start or resume (a missing key, a journal of another plan) is the user's to fix.
-    const userErrors = [RunStartError, RunSetupError, ReplayError, JournalError, RunFilesError];
+    const userErrors = [RunStartError, RunSetupError, ReplayError, JournalError, RunFilesError, CassetteError];
     if (userErrors.some((kind) => error instanceof kind)) throw new UsageError((error as Error).message);
     throw error;
   } finally {

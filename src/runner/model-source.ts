@@ -36,14 +36,19 @@ export function chooseModel(options: {
   if (options.record && options.replay) return { ok: false, problem: '--record and --replay cannot be used together: record a cassette first, then replay it' };
   if (options.record) return { ok: true, choice: { mode: 'record', cassette: options.cassette ?? beside } };
   if (options.replay) return { ok: true, choice: { mode: 'replay', cassette: typeof options.replay === 'string' ? options.replay : (options.cassette ?? beside) } };
-  const keyless = options.plan.workers.every((w) => apiKeyFor(w.apiKeyEnv, options.env).problem !== undefined);
-  if (!keyless) return { ok: true, choice: { mode: 'live' } };
+  const problems = options.plan.workers.flatMap((w) => {
+    const problem = apiKeyFor(w.apiKeyEnv, options.env).problem;
+    return problem === undefined ? [] : [`worker \`${w.name}\`: ${problem}`];
+  });
+  if (problems.length < options.plan.workers.length) return { ok: true, choice: { mode: 'live' } };
   const cassette = options.cassette ?? beside;
   if (existsSync(cassette)) return { ok: true, choice: { mode: 'replay', cassette }, notice: `no API key is set: replaying the recorded answers in ${cassette} (set ANTHROPIC_API_KEY to run against the API)` };
   return {
     ok: false,
     problem: [
-      'No API key is set, and there is no cassette to replay. Either:',
+      'No API key is set, and there is no cassette to replay:',
+      ...problems.map((p) => `  ${p}`),
+      'Either:',
       '  - set ANTHROPIC_API_KEY (and the keys the workers name with api-key = env("…")) to run against the API, adding --record to save the answers;',
       `  - replay recorded answers with --replay [PATH] (by default ${beside});`,
       '  - or see what would run, without running it, with --dry-run.',
