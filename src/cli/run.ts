@@ -10,7 +10,10 @@ import { ReplayError } from '../runtime/replay.ts';
 import { RunSetupError } from '../runtime/scheduler.ts';
 import { RunFilesError } from '../runner/run-files.ts';
 import { CassetteError } from '../cassette/cassette-file.ts';
-import { chooseModel } from '../runner/model-source.ts';
+import { chooseModel, type ModelChoice } from '../runner/model-source.ts';
+import { dryRun } from '../runner/dry-run.ts';
+import { renderDryRun } from '../render/dry-run-view.ts';
+import { defaultClaudePath } from '../worker/claude-run.ts';
 import { runWorkflow, RunStartError } from '../runner/run-workflow.ts';
 import { exitCodes, UsageError, type ExitCode, type Io } from './io.ts';
 import { compileWorkflow } from './load.ts';
@@ -29,6 +32,7 @@ export interface RunOptions {
   replay?: string;
   cassette?: string;
   pace?: boolean;
+  dryRun?: boolean;
 }
 
 export function runCommand(yargs: Argv): Argv<RunOptions> {
@@ -45,17 +49,20 @@ export function runCommand(yargs: Argv): Argv<RunOptions> {
     .option('replay', { type: 'string', describe: 'Run offline: the model\'s answers come from this cassette [default: WORKFLOW.cassette.jsonl beside the workflow]' })
     .option('cassette', { type: 'string', describe: 'The cassette --record writes or --replay reads [default: WORKFLOW.cassette.jsonl beside the workflow]' })
     .option('pace', { type: 'boolean', describe: 'With --replay: stream answers at the pace they were recorded, not at once' })
+    .option('dry-run', { type: 'boolean', conflicts: 'resume', describe: 'Print the plan and start nothing: waves, each task\'s claude command line (keys by name only) and prompt' })
     .example('$0 run workflows/student-review.swarm', 'Run a workflow with its default inputs')
     .example('$0 run workflows/student-review.swarm -i student="Ana Lima"', 'Set an input')
     .example('$0 run wf.swarm --resume 20261201-120000-a1b2c3', 'Continue a run that crashed or was stopped')
     .example('$0 run wf.swarm --record', 'Run against the API and save every answer to wf.cassette.jsonl')
     .example('$0 run wf.swarm --replay', 'Run offline from wf.cassette.jsonl: no key, the same answers')
     .example('$0 run wf.swarm -f json | jq -c "select(.type==\\"task:done\\")"', 'Follow the run from a program')
-    .epilogue('Exit codes: 0 every task done, 1 a task failed or was skipped, 2 usage error or a workflow with errors, 3 internal error, 130 interrupted (resume it with --resume).') as unknown as Argv<RunOptions>;
+    .example('$0 run workflows/student-review.swarm --dry-run', 'See what would run, and how, without a key; -f json for the full argv')
+    .epilogue('Exit codes: 0 every task done, 1 a task failed or was skipped, 2 usage error or a workflow with errors, 3 internal error, 130 interrupted (resume it with --resume). With --dry-run: 0 the run would start, 1 a workflow with errors or one the run would refuse.') as unknown as Argv<RunOptions>;
 }
 
 /** Compiles, then runs the workflow; prints progress as it goes and the report at the end. */
 export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
+  if (options.dryRun) return runDryRun(options, io);
   const compiled = await compileWorkflow(io, options.file);
   const style = stylerFor({ isTTY: io.stderr.isTTY, env: io.env });
   if (!compiled.plan) {
@@ -129,4 +136,46 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/**
+ * `--dry-run`: the plan as a run would carry it out, started nowhere. Exit 1 for a workflow
+ * with errors (diagnostics on stderr) or one the run would refuse; no key is needed.
+ */
+async function runDryRun(options: RunOptions, io: Io): Promise<ExitCode> {
+  const compiled = await compileWorkflow(io, options.file);
+  const style = stylerFor({ isTTY: io.stderr.isTTY, env: io.env });
+  if (compiled.diagnostics.length > 0) io.stderr.write(renderHuman(compiled.diagnostics, compiled.sources, { style, filesChecked: 1 }));
+  if (!compiled.plan) return exitCodes.problems;
+  const plan = compiled.plan;
+  const given = parseInputArgs(plan, options.input);
+  if (!given.ok) throw new UsageError(given.problems.join('\n'));
+  const workflowFile = isAbsolute(options.file) ? options.file : join(io.cwd, options.file);
+  const absolute = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
+  const model = chooseModel({
+    plan,
+    workflowFile,
+    env: io.env,
+    ...(options.record && { record: true }),
+    ...(options.replay !== undefined && { replay: options.replay === '' ? true : absolute(options.replay) }),
+    ...(options.cassette !== undefined && { cassette: absolute(options.cassette) }),
+  });
+  // Without a key a run would stop; a dry run needs none, so it shows the live run and marks the missing keys.
+  if (!model.ok && options.record && options.replay !== undefined) throw new UsageError(model.problem);
+  const choice: ModelChoice = model.ok ? model.choice : { mode: 'live' };
+  const planned = dryRun({
+    plan,
+    workflowFile,
+    given: given.values,
+    runsDir: options.runsDir ? absolute(options.runsDir) : join(dirname(workflowFile), '.swarm', 'runs'),
+    ...(options.runId !== undefined && { runId: options.runId }),
+    env: io.env,
+    model: choice,
+    claudePath: options.claude ?? defaultClaudePath(),
+  });
+  if (!planned.ok) throw new UsageError(planned.problems.join('\n'));
+  const out = planned.dryRun;
+  if (options.format === 'json') io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  else io.stdout.write(renderDryRun(out, stylerFor({ isTTY: io.stdout.isTTY, env: io.env }), { cwd: io.cwd }));
+  return out.problems.length > 0 ? exitCodes.problems : exitCodes.ok;
 }

@@ -7,7 +7,7 @@ const harmless =
   /^(PATH|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TEMP|TMP|TERM|NO_COLOR|FORCE_COLOR|SHELL|USER|LOGNAME|IS_SANDBOX|API_TIMEOUT_MS|BASH_DEFAULT_TIMEOUT_MS|BASH_MAX_TIMEOUT_MS|MAX_THINKING_TOKENS|DISABLE_[A-Z0-9_]+|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)$/;
 
 /** Names that hold credentials, whatever their prefix; such a variable never passes. */
-const secretLike = /(KEY|TOKEN|SECRET|PASSW|CREDENTIAL|AUTH|COOKIE|SESSION)/i;
+export const secretLike = /(KEY|TOKEN|SECRET|PASSW|CREDENTIAL|AUTH|COOKIE|SESSION)/i;
 
 /** Whether a variable of the runner's environment may reach a worker and its CLI. */
 export function isPassedThrough(name: string): boolean {

@@ -1,0 +1,124 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/compiler/plan-schema.ts';
+import { taskSchema } from '../../src/queue/protocol.ts';
+import { taskFileFor } from '../../src/runner/dispatch.ts';
+import { dryRunSchema } from '../../src/runner/dry-run.ts';
+import { claudeArgs } from '../../src/worker/claude-args.ts';
+import { taskClaudeSpec, taskPlace } from '../../src/worker/run-task.ts';
+import { run } from '../support/io.ts';
+import { compileRepoFile, repoRoot } from '../support/workspace.ts';
+
+const workflow = 'workflows/student-review.swarm';
+const keys = {
+  MARIE_API_KEY: 'marie-secret-value-0123456789abcdef',
+  ANTHROPIC_API_KEY: 'runner-secret-value-0123456789abcdef',
+  GITHUB_TOKEN: 'ghp_0123456789abcdefghijABCDEFGHIJ0123456789',
+};
+
+function scratch(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'swarm-cli-dry-run-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('swarm run --dry-run', () => {
+  it('prints the waves, each command line and the prompts, and starts nothing', async () => {
+    const runsDir = join(mkdtempSync(join(tmpdir(), 'swarm-dry-runs-')), 'runs');
+    const r = await run(['run', workflow, '--dry-run', '--runs-dir', runsDir, '--claude', '/no/such/claude'], { env: keys });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}1 {2}evaluate \[marie\]$/m);
+    expect(r.stdout).toMatch(/^ {2}2 {2}placement \[marie\], practice-plan \[marie\], newsletter \[fabien\]$/m);
+    expect(r.stdout).toMatch(/^ {2}3 {2}parent-letter \[marie\]$/m);
+    expect(r.stdout).toContain('command  claude -p --output-format json --model sonnet');
+    expect(r.stdout).toMatch(/--system-prompt <[\d,]+ chars: "# Marie/);
+    expect(r.stdout).toContain('Write Emma Rodriguez\'s end-of-term evaluation');
+    expect(r.stdout).toContain('<result of evaluate>');
+    // The CLI named is shown, never started, and no run directory is made.
+    expect(r.stdout).toContain('/no/such/claude');
+    expect(existsSync(runsDir)).toBe(false);
+  });
+
+  it('shows which variable each key comes from and no secret value, even with keys in the environment', async () => {
+    const r = await run(['run', workflow, '--dry-run', '-i', `student=Ana ${keys.GITHUB_TOKEN}`], { env: keys });
+    const json = await run(['run', workflow, '--dry-run', '-f', 'json'], { env: keys });
+    expect(r.stdout).toContain('ANTHROPIC_API_KEY=<from MARIE_API_KEY>');
+    expect(r.stdout).toContain('ANTHROPIC_API_KEY=<from ANTHROPIC_API_KEY>');
+    for (const value of Object.values(keys)) {
+      expect(r.stdout + r.stderr + json.stdout + json.stderr).not.toContain(value);
+    }
+  });
+
+  it('needs no key: without one it shows the replay that would run, and exits 0', async () => {
+    const r = await run(['run', workflow, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('replayed from workflows/student-review.cassette.jsonl');
+  });
+
+  it('with --format json prints the whole plan, argv unabbreviated and as the worker builds it', async () => {
+    const r = await run(['run', workflow, '--dry-run', '-f', 'json', '--run-id', 'r1'], { env: keys });
+    expect(r.code).toBe(0);
+    const dry = dryRunSchema.parse(JSON.parse(r.stdout));
+    const plan = compileRepoFile(workflow).plan as Plan;
+    const file = join(repoRoot, workflow);
+    const info = { run_id: 'r1', workflow_file: file, base_dir: dirname(file), inputs: { student: 'Emma Rodriguez' }, created_at: new Date(0).toISOString() };
+    const shown = dry.tasks.find((t) => t.id === 'placement')!;
+    const node = plan.nodes.find((n) => n.id === 'placement')!;
+    if (node.kind !== 'task') throw new Error('placement is a task');
+    const worker = plan.workers.find((w) => w.name === 'marie')!;
+    const task = taskSchema.parse(taskFileFor({ task: 'placement', worker: 'marie', attempt: 1, prompt: shown.prompt, node, requeued: false }, 'r1', 0));
+    const place = taskPlace(join(dirname(file), '.swarm', 'runs', 'r1'), info, worker, task);
+    expect(shown.argv).toEqual(claudeArgs(taskClaudeSpec(plan, info, worker, task, place)));
+    expect(shown.argv![shown.argv!.indexOf('--system-prompt') + 1]!.length).toBeGreaterThan(1000);
+  });
+
+  it('exits 1 for a workflow with errors, printing its diagnostics, and makes nothing', async () => {
+    const cwd = scratch({ 'wf.swarm': 'workflow w {\n  task t {\n    worker = nobody\n    prompt = "x"\n  }\n}\n' });
+    const r = await run(['run', 'wf.swarm', '--dry-run'], { cwd, env: keys });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('wf.swarm:3:');
+    expect(r.stderr).toContain('unknown worker `nobody`');
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(cwd, '.swarm'))).toBe(false);
+  });
+
+  it('exits 1 and says why for a plan the run would refuse, after showing it', async () => {
+    const r = await run(['run', 'workflows/studio-week.swarm', '--dry-run']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('The run would not start:');
+    expect(r.stdout).toMatch(/`decompose` node `[\w-]+` cannot run yet/);
+  });
+
+  it('refuses a missing input or --resume, as a usage error', async () => {
+    const cwd = scratch({ 'wf.swarm': 'workflow w {\n  input student {}\n  worker marie {}\n  task t {\n    worker = marie\n    prompt = "Review ${student}"\n  }\n}\n' });
+    expect((await run(['run', 'wf.swarm', '--dry-run'], { cwd })).code).toBe(2);
+    expect((await run(['run', 'wf.swarm', '--dry-run', '-i', 'student=Ana', '--resume', 'x'], { cwd })).code).toBe(2);
+    const ok = await run(['run', 'wf.swarm', '--dry-run', '-i', 'student=Ana'], { cwd });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Review Ana');
+    expect(existsSync(join(cwd, '.swarm'))).toBe(false);
+  });
+
+  it("says which tasks of a wave wait for a slot of their worker's parallel", async () => {
+    const cwd = scratch({ 'wf.swarm': 'workflow w {\n  worker solo {}\n  task a {\n    worker = solo\n    prompt = "a"\n  }\n  task b {\n    worker = solo\n    prompt = "b"\n  }\n  task c {\n    worker = solo\n    priority = high\n    prompt = "c"\n  }\n}\n' });
+    const r = await run(['run', 'wf.swarm', '--dry-run'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}1 {2}c \[solo\], a \[solo\], b \[solo\]$/m);
+    expect(r.stdout).toContain('solo runs 1 at a time: a, b wait for a free slot');
+  });
+
+  it('colours only on a terminal without NO_COLOR', async () => {
+    const escape = '\u001b[';
+    expect((await run(['run', workflow, '--dry-run'], { env: keys, tty: true })).stdout).toContain(escape);
+    expect((await run(['run', workflow, '--dry-run'], { env: { ...keys, NO_COLOR: '1' }, tty: true })).stdout).not.toContain(escape);
+    expect((await run(['run', workflow, '--dry-run'], { env: keys })).stdout).not.toContain(escape);
+  });
+
+  it('is in swarm run --help, with an example', async () => {
+    const r = await run(['run', '--help']);
+    expect(r.stdout).toContain('--dry-run');
+    expect(r.stdout).toMatch(/swarm run \S+ --dry-run/);
+  });
+});
