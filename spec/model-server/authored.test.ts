@@ -81,6 +81,20 @@ function toolErrors(requests: RecordedRequest[]): string[] {
   return [...errors];
 }
 
+/** The text of every tool result the CLI sent back: what the authored tool calls really printed. */
+function toolOutputs(requests: RecordedRequest[]): string {
+  const texts = new Set<string>();
+  for (const r of requests) {
+    const body = messagesRequestSchema.safeParse(r.body);
+    if (!body.success) continue;
+    for (const m of body.data.messages) {
+      if (typeof m.content === 'string') continue;
+      for (const block of m.content) if (block.type === 'tool_result') texts.add(JSON.stringify(block['content']));
+    }
+  }
+  return [...texts].join('\n');
+}
+
 function expectEveryTaskDone(run: ShippedRun): void {
   expect(run.outcome.status).toBe('done');
   expect(eventsOf(run.events, 'task:failed')).toEqual([]);
@@ -193,5 +207,42 @@ describe('student-review, authored', () => {
       const shown = rate === 100 ? '100' : rate.toFixed(1);
       expect(table).toContain(`| ${cls} | ${statuses.length} | ${count('present')} | ${count('late')} | ${count('excused')} | ${count('absent')} | ${shown}% |`);
     }
+  });
+});
+
+describe('code-review, authored', () => {
+  let run: ShippedRun;
+  beforeAll(async () => {
+    run = await runShipped('code-review');
+  }, 180_000);
+
+  it('runs every task to completion, each with findings, and no tool call fails', () => {
+    expectEveryTaskDone(run);
+  });
+
+  it('writes the reports and the two test files the tasks promise', () => {
+    for (const [task, file] of [['review', 'reports/review.md'], ['tests', 'reports/tests.md'], ['security', 'reports/security.md']] as const) {
+      expect(run.output(task, file), file).toContain('Summary for the studio owner');
+    }
+    expect(run.output('tests', 'test/booking.test.ts')).toContain("from '../src/booking.ts'");
+    expect(run.output('tests', 'test/billing.test.ts')).toContain("from '../src/tuition.ts'");
+    expect(run.output('summary', 'reports/summary.md')).toContain('Wednesday 2 December');
+  });
+
+  // The reports quote what the commands print; these are the commands, run for real in the run.
+  it('states what its commands really printed', () => {
+    const printed = toolOutputs(run.requests);
+    expect(printed).toContain('rejected age 11 is outside 8-10');
+    expect(printed).toContain('f-thompson   Ava 167.4, Noah 52 total 219.4');
+    expect(printed).toMatch(/ℹ tests 21\\nℹ pass 7\\nℹ fail 14/);
+    expect(printed).toContain("actual: { status: 'waitlisted', position: 2 }");
+    expect(printed).toContain('--- encoded ../ out of invoices/\\n{\\n  \\"classes\\"');
+    expect(printed).toContain('Thompson, Daniel,555-0164');
+  });
+
+  it('hands work to the test-writer and the security-reviewer', () => {
+    const systems = run.requests.filter((r) => r.subagent).map((r) => JSON.stringify((r.body as { system?: unknown }).system));
+    expect(systems.some((s) => s.includes('test-writing specialist'))).toBe(true);
+    expect(systems.some((s) => s.includes('security reviewer working under Anga'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { Plan } from '../../compiler/plan-schema.ts';
 import type { Responder } from './conversation.ts';
+import { codeReview } from './code-review.ts';
 import { studentReview } from './student-review.ts';
 
 export type { Responder } from './conversation.ts';
@@ -10,6 +11,7 @@ export type { Responder } from './conversation.ts';
  */
 export const authoredResponders: Record<string, (plan: Plan) => Responder> = {
   'student-review': studentReview,
+  'code-review': codeReview,
 };
 
 /**
