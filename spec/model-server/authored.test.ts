@@ -246,3 +246,46 @@ describe('code-review, authored', () => {
     expect(systems.some((s) => s.includes('security reviewer working under Anga'))).toBe(true);
   });
 });
+
+describe('campaign-launch, authored', () => {
+  let run: ShippedRun;
+  beforeAll(async () => {
+    run = await runShipped('campaign-launch');
+  }, 180_000);
+
+  it('runs every task to completion, each with findings, and no tool call fails', () => {
+    expectEveryTaskDone(run);
+  });
+
+  it('writes the analysis, the plan, the e-mails, the posts and the tracker', () => {
+    expect(run.output('analyse', 'analysis.md')).toContain('What we will do differently');
+    expect(run.output('plan', 'campaign-plan.md')).toContain('**600.00**');
+    expect(run.output('social-posts', 'social-posts.md')).toContain('Alt text');
+    expect(run.output('tracking', 'tracker.md')).toContain('Monday 14 December');
+  });
+
+  it('keeps each e-mail under 200 words and its subject lines under 50 characters', () => {
+    for (const file of ['emails/2026-12-02-families.md', 'emails/2026-12-09-public.md']) {
+      const email = run.output('first-emails', file);
+      const body = email.split('\n---\n')[1] ?? '';
+      expect(body.split(/\s+/).filter((w) => /\w/.test(w)).length, file).toBeLessThan(200);
+      const subjects = [...email.matchAll(/^\*\*Subject [AB]:\*\* (.+)$/gm)].map((m) => m[1]!);
+      expect(subjects, file).toHaveLength(2);
+      for (const subject of subjects) expect(subject.length, subject).toBeLessThan(50);
+    }
+  });
+
+  // The analysis quotes the analyst's script and Fabien's own check; these are their real outputs.
+  it('states what its commands really printed', () => {
+    const printed = toolOutputs(run.requests);
+    expect(printed).toContain('families Tue 19:00                           n=15 open 53.8% click 11.9%');
+    expect(printed).toContain('generic (<Month> newsletter)                 n=6 open 47.1% click 5.2%');
+    expect(printed).toContain('54.1% 14.7% 31.2% 2.1% | 5.8 per 100 | 0.78 per click');
+  });
+
+  it('has the copy-editor check each of the three pieces, and the analyst compute the numbers', () => {
+    const sub = run.requests.filter((r) => r.subagent).map((r) => JSON.stringify(r.body));
+    for (const key of ['Draft: e-mail to current families', 'Draft: public registration e-mail', 'Draft: four social posts']) expect(sub.some((b) => b.includes(key)), key).toBe(true);
+    expect(sub.some((b) => b.includes('You are a data analyst working under Fabien'))).toBe(true);
+  });
+});

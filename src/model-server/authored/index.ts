@@ -1,5 +1,6 @@
 import type { Plan } from '../../compiler/plan-schema.ts';
 import type { Responder } from './conversation.ts';
+import { campaignLaunch } from './campaign-launch.ts';
 import { codeReview } from './code-review.ts';
 import { studentReview } from './student-review.ts';
 
@@ -12,6 +13,7 @@ export type { Responder } from './conversation.ts';
 export const authoredResponders: Record<string, (plan: Plan) => Responder> = {
   'student-review': studentReview,
   'code-review': codeReview,
+  'campaign-launch': campaignLaunch,
 };
 
 /**
