@@ -1,3 +1,4 @@
+import type { Plan } from '../compiler/plan-schema.ts';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { stylerFor } from '../render/color.ts';
@@ -74,15 +75,7 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
   const inputs = given.ok ? resolveInputs(plan, given.values) : given;
   if (!inputs.ok) throw new UsageError(inputs.problems.join('\n'));
   const workflowFile = isAbsolute(options.file) ? options.file : join(io.cwd, options.file);
-  const absolute = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
-  const model = chooseModel({
-    plan,
-    workflowFile,
-    env: io.env,
-    ...(options.record && { record: true }),
-    ...(options.replay !== undefined && { replay: options.replay === '' ? true : absolute(options.replay) }),
-    ...(options.cassette !== undefined && { cassette: absolute(options.cassette) }),
-  });
+  const model = modelFor(options, plan, workflowFile, io);
   if (!model.ok) throw new UsageError(model.problem);
   if (model.notice) io.stderr.write(`swarm: ${model.notice}\n`);
   const modelChoice = model.choice.mode === 'replay' && options.pace ? { ...model.choice, pace: true } : model.choice;
@@ -151,15 +144,7 @@ async function runDryRun(options: RunOptions, io: Io): Promise<ExitCode> {
   const given = parseInputArgs(plan, options.input);
   if (!given.ok) throw new UsageError(given.problems.join('\n'));
   const workflowFile = isAbsolute(options.file) ? options.file : join(io.cwd, options.file);
-  const absolute = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
-  const model = chooseModel({
-    plan,
-    workflowFile,
-    env: io.env,
-    ...(options.record && { record: true }),
-    ...(options.replay !== undefined && { replay: options.replay === '' ? true : absolute(options.replay) }),
-    ...(options.cassette !== undefined && { cassette: absolute(options.cassette) }),
-  });
+  const model = modelFor(options, plan, workflowFile, io);
   // Without a key a run would stop; a dry run needs none, so it shows the live run and marks the missing keys.
   if (!model.ok && options.record && options.replay !== undefined) throw new UsageError(model.problem);
   const choice: ModelChoice = model.ok ? model.choice : { mode: 'live' };
@@ -167,7 +152,7 @@ async function runDryRun(options: RunOptions, io: Io): Promise<ExitCode> {
     plan,
     workflowFile,
     given: given.values,
-    runsDir: options.runsDir ? absolute(options.runsDir) : join(dirname(workflowFile), '.swarm', 'runs'),
+    runsDir: options.runsDir ? (isAbsolute(options.runsDir) ? options.runsDir : join(io.cwd, options.runsDir)) : join(dirname(workflowFile), '.swarm', 'runs'),
     ...(options.runId !== undefined && { runId: options.runId }),
     env: io.env,
     model: choice,
@@ -178,4 +163,17 @@ async function runDryRun(options: RunOptions, io: Io): Promise<ExitCode> {
   if (options.format === 'json') io.stdout.write(JSON.stringify(out, null, 2) + '\n');
   else io.stdout.write(renderDryRun(out, stylerFor({ isTTY: io.stdout.isTTY, env: io.env }), { cwd: io.cwd }));
   return out.problems.length > 0 ? exitCodes.problems : exitCodes.ok;
+}
+
+/** What --record, --replay and --cassette (paths relative to the working directory) and the keys in the environment ask for. */
+function modelFor(options: RunOptions, plan: Plan, workflowFile: string, io: Io): ReturnType<typeof chooseModel> {
+  const absolute = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
+  return chooseModel({
+    plan,
+    workflowFile,
+    env: io.env,
+    ...(options.record && { record: true }),
+    ...(options.replay !== undefined && { replay: options.replay === '' ? true : absolute(options.replay) }),
+    ...(options.cassette !== undefined && { cassette: absolute(options.cassette) }),
+  });
 }
