@@ -4,6 +4,7 @@ import { fmtCommand, runFmt, type FmtOptions } from './fmt.ts';
 import { graphCommand, runGraph, type GraphOptions } from './graph.ts';
 import { runCommand, runRun, type RunOptions } from './run.ts';
 import { runStatus, statusCommand, type StatusOptions } from './status.ts';
+import { runTest, testCommand, type TestOptions } from './test.ts';
 import { runWorker, workerCommand, type WorkerOptions } from './worker.ts';
 import { exitCodes, UsageError, type ExitCode, type Io } from './io.ts';
 import { version } from './version.ts';
@@ -28,9 +29,10 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     .command('graph <file>', 'Draw the dependency graph (Mermaid, DOT, SVG) or print the plan (JSON)', graphCommand, run<GraphOptions>(runGraph))
     .command('fmt [files..]', 'Print or rewrite workflows in canonical form', fmtCommand, run<FmtOptions>(runFmt))
     .command('run <file>', 'Run a workflow with Claude Code workers, showing progress', runCommand, run<RunOptions>(runRun))
+    .command('test <files..>', 'Replay workflows from their cassettes and check their expect blocks', testCommand, run<TestOptions>(runTest))
     .command('worker <name>', 'Work one worker\'s queue of a run (swarm run starts these)', workerCommand, run<WorkerOptions>(runWorker))
     .command('status [run]', 'Show the state of a run, from its journal', statusCommand, run<StatusOptions>(runStatus))
-    .demandCommand(1, 'name a command: check, graph, fmt, run, worker or status')
+    .demandCommand(1, 'name a command: check, graph, fmt, run, test, worker or status')
     .strict()
     .recommendCommands()
     .epilogue(epilogue)

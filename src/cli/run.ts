@@ -1,23 +1,18 @@
 import type { Plan } from '../compiler/plan-schema.ts';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { stylerFor } from '../render/color.ts';
 import { renderHuman } from '../render/diagnostics-human.ts';
-import { progressView } from '../render/progress-view.ts';
 import { renderRunReport } from '../render/run-report.ts';
 import { parseInputArgs, resolveInputs } from '../runtime/render-template.ts';
-import { JournalError } from '../runtime/journal.ts';
-import { ReplayError } from '../runtime/replay.ts';
-import { RunSetupError } from '../runtime/scheduler.ts';
-import { RunFilesError } from '../runner/run-files.ts';
-import { CassetteError } from '../cassette/cassette-file.ts';
 import { chooseModel, type ModelChoice } from '../runner/model-source.ts';
 import { dryRun } from '../runner/dry-run.ts';
 import { renderDryRun } from '../render/dry-run-view.ts';
 import { defaultClaudePath } from '../worker/claude-run.ts';
-import { runWorkflow, RunStartError } from '../runner/run-workflow.ts';
+import { runWorkflow } from '../runner/run-workflow.ts';
 import { exitCodes, UsageError, type ExitCode, type Io } from './io.ts';
 import { compileWorkflow } from './load.ts';
+import { absoluteIn, runsDirFor, withRunSession } from './run-session.ts';
 
 export interface RunOptions {
   file: string;
@@ -74,27 +69,15 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
   const given = parseInputArgs(plan, options.input);
   const inputs = given.ok ? resolveInputs(plan, given.values) : given;
   if (!inputs.ok) throw new UsageError(inputs.problems.join('\n'));
-  const workflowFile = isAbsolute(options.file) ? options.file : join(io.cwd, options.file);
+  const workflowFile = absoluteIn(io, options.file);
   const model = modelFor(options, plan, workflowFile, io);
   if (!model.ok) throw new UsageError(model.problem);
   if (model.notice) io.stderr.write(`swarm: ${model.notice}\n`);
   const modelChoice = model.choice.mode === 'replay' && options.pace ? { ...model.choice, pace: true } : model.choice;
-  const runsDir = options.runsDir ? (isAbsolute(options.runsDir) ? options.runsDir : join(io.cwd, options.runsDir)) : join(dirname(workflowFile), '.swarm', 'runs');
-
+  const runsDir = runsDirFor(io, workflowFile, options.runsDir);
   const json = options.format === 'json';
-  const outStyle = stylerFor({ isTTY: io.stdout.isTTY, env: io.env });
-  const live = !json && io.stdout.isTTY === true && io.env['TERM'] !== 'dumb';
-  const view = json ? undefined : progressView(plan, io.stdout, outStyle, { live });
-  const abort = new AbortController();
-  const onSignal = () => {
-    if (abort.signal.aborted) return;
-    io.stderr.write('\nswarm: stopping: ending running tasks; resume with --resume\n');
-    abort.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    const outcome = await runWorkflow({
+  const { value: outcome, live } = await withRunSession(io, plan, json, (hooks) =>
+    runWorkflow({
       plan,
       workflowFile,
       inputs: inputs.values,
@@ -105,30 +88,19 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
       model: modelChoice,
       leaseMs: options.lease,
       workerArgs: options.claude ? ['--claude', options.claude] : [],
-      signal: abort.signal,
-      onEvent: (event) => (json ? io.stdout.write(JSON.stringify(event) + '\n') : view!.event(event)),
-      onNotice: (message) => io.stderr.write(`swarm: ${message}\n`),
-    });
-    view?.close();
-    const where = relative(io.cwd, outcome.runDir) || outcome.runDir;
-    if (json) {
-      io.stdout.write(JSON.stringify({ type: 'report', run_id: outcome.runId, run_dir: outcome.runDir, status: outcome.status, report: outcome.report, artifacts: outcome.artifacts }) + '\n');
-    } else {
-      io.stdout.write((live ? '' : '\n') + renderRunReport(outcome.report, outStyle));
-      if (outcome.artifacts.length > 0) io.stdout.write(`\nArtifacts:\n${outcome.artifacts.map((a) => `  ${relative(io.cwd, a) || a}`).join('\n')}\n`);
-      io.stdout.write(`\nRun ${outcome.runId} ${outcome.status} (${where})${outcome.status === 'interrupted' ? `; continue with: swarm run ${options.file} --resume ${outcome.runId}` : ''}\n`);
-    }
-    return outcome.status === 'done' ? exitCodes.ok : outcome.status === 'interrupted' ? exitCodes.interrupted : exitCodes.problems;
-  } catch (error) {
-    view?.close();
-    // A run that cannot start or resume (a missing key, a journal of another plan) is the user's to fix.
-    const userErrors = [RunStartError, RunSetupError, ReplayError, JournalError, RunFilesError, CassetteError];
-    if (userErrors.some((kind) => error instanceof kind)) throw new UsageError((error as Error).message);
-    throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+      ...hooks,
+    }),
+  );
+  const where = relative(io.cwd, outcome.runDir) || outcome.runDir;
+  if (json) {
+    io.stdout.write(JSON.stringify({ type: 'report', run_id: outcome.runId, run_dir: outcome.runDir, status: outcome.status, report: outcome.report, artifacts: outcome.artifacts }) + '\n');
+  } else {
+    const outStyle = stylerFor({ isTTY: io.stdout.isTTY, env: io.env });
+    io.stdout.write((live ? '' : '\n') + renderRunReport(outcome.report, outStyle));
+    if (outcome.artifacts.length > 0) io.stdout.write(`\nArtifacts:\n${outcome.artifacts.map((a) => `  ${relative(io.cwd, a) || a}`).join('\n')}\n`);
+    io.stdout.write(`\nRun ${outcome.runId} ${outcome.status} (${where})${outcome.status === 'interrupted' ? `; continue with: swarm run ${options.file} --resume ${outcome.runId}` : ''}\n`);
   }
+  return outcome.status === 'done' ? exitCodes.ok : outcome.status === 'interrupted' ? exitCodes.interrupted : exitCodes.problems;
 }
 
 /**
@@ -143,7 +115,7 @@ async function runDryRun(options: RunOptions, io: Io): Promise<ExitCode> {
   const plan = compiled.plan;
   const given = parseInputArgs(plan, options.input);
   if (!given.ok) throw new UsageError(given.problems.join('\n'));
-  const workflowFile = isAbsolute(options.file) ? options.file : join(io.cwd, options.file);
+  const workflowFile = absoluteIn(io, options.file);
   const model = modelFor(options, plan, workflowFile, io);
   // Without a key a run would stop; a dry run needs none, so it shows the live run and marks the missing keys.
   if (!model.ok && options.record && options.replay !== undefined) throw new UsageError(model.problem);
@@ -152,7 +124,7 @@ async function runDryRun(options: RunOptions, io: Io): Promise<ExitCode> {
     plan,
     workflowFile,
     given: given.values,
-    runsDir: options.runsDir ? (isAbsolute(options.runsDir) ? options.runsDir : join(io.cwd, options.runsDir)) : join(dirname(workflowFile), '.swarm', 'runs'),
+    runsDir: runsDirFor(io, workflowFile, options.runsDir),
     ...(options.runId !== undefined && { runId: options.runId }),
     env: io.env,
     model: choice,
@@ -167,7 +139,7 @@ async function runDryRun(options: RunOptions, io: Io): Promise<ExitCode> {
 
 /** What --record, --replay and --cassette (paths relative to the working directory) and the keys in the environment ask for. */
 function modelFor(options: RunOptions, plan: Plan, workflowFile: string, io: Io): ReturnType<typeof chooseModel> {
-  const absolute = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
+  const absolute = (path: string) => absoluteIn(io, path);
   return chooseModel({
     plan,
     workflowFile,

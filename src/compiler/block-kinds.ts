@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inputTypes, permissionModes, priorities, queueKinds } from './known.ts';
+import { expectStatuses, inputTypes, permissionModes, priorities, queueKinds } from './known.ts';
 import * as v from './values.ts';
 
 /**
@@ -172,6 +172,23 @@ export const blockKinds = {
       system: v.textSource.optional().meta(doc('Instructions for merging.')),
       prompt: v.text.meta(doc('What to produce.')),
       outputs: v.paths.optional().meta(doc('Files the synthesis writes.')),
+    }),
+  },
+  expect: {
+    kind: 'expect',
+    summary: 'A check `swarm test` makes after replaying the workflow’s cassette: a task’s status, its files, words in its result, the cost.',
+    label: 'required',
+    parents: ['workflow'],
+    repeatable: true,
+    attributes: z.object({
+      description: v.plainText.optional().meta(doc('What the check is for, shown when it fails.')),
+      task: v.reference('node', 'evaluate').optional().meta(doc('The task, decompose or synthesize node it checks; the whole run when omitted.')),
+      status: v.oneOf(expectStatuses, 'status').optional().meta(doc('How the task (or, without `task`, the run) must end; `done` when omitted.')),
+      file: v.path.optional().meta(doc('A file the task must have written, relative to its working directory; `contains`, `excludes` and `matches` then read it instead of the result.')),
+      contains: v.phrases.optional().meta(doc('Words the result (or `file`) must contain, each as written.')),
+      excludes: v.phrases.optional().meta(doc('Words the result (or `file`) must not contain.')),
+      matches: v.pattern.optional().meta(doc('A regular expression the result (or `file`) must match somewhere.')),
+      'cost-under': v.money.optional().meta(doc('The task (or, without `task`, the run) must cost less than this, as recorded.')),
     }),
   },
 } as const satisfies Record<string, BlockKind>;

@@ -3,7 +3,7 @@ import type { AgentDefinition } from './agent-file.ts';
 import type { CheckContext } from './check-context.ts';
 import type { Decl, NodeDecl } from './ir.ts';
 import { builtinDefaults } from './known.ts';
-import type { Limits, Plan, PlanNode, Template } from './plan-schema.ts';
+import type { Expectation, Limits, Plan, PlanNode, Template } from './plan-schema.ts';
 import type { TextSource } from './values.ts';
 
 /** Turns a checked workflow into its plan. Runs only when no check reported an error. */
@@ -125,6 +125,23 @@ export function buildPlan(ctx: CheckContext, agentFiles: Map<Decl, AgentDefiniti
     nodes: nodes satisfies PlanNode[],
     order,
     criticalPath,
+    ...optional('expects', ir.expects.length === 0 ? undefined : ir.expects.map((decl) => expectation(ctx, decl))),
+  };
+}
+
+function expectation(ctx: CheckContext, decl: Decl<'expect'>): Expectation {
+  const a = decl.attrs;
+  return {
+    name: decl.name.name,
+    ...optional('description', a.description?.value),
+    line: ctx.lines.position(decl.block.span.start).line,
+    ...optional('task', ctx.resolved.expectTarget.get(decl)?.name.name),
+    status: a.status?.value ?? 'done',
+    ...optional('file', a.file?.value),
+    contains: (a.contains ?? []).map((p) => p.value),
+    excludes: (a.excludes ?? []).map((p) => p.value),
+    ...optional('matches', a.matches?.value),
+    ...optional('costUnderUsd', a['cost-under']),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Span } from '../language/span.ts';
+import type { LineIndex, Span } from '../language/span.ts';
 import type { DependencyGraph } from './graph.ts';
 import type { FileLoader } from './file-loader.ts';
 import type { Decl, NodeDecl, WorkflowIR } from './ir.ts';
@@ -28,6 +28,8 @@ export interface Resolution {
   agentsOf: Map<Decl, Decl<'agent'>[]>;
   /** Workers a decompose node may use (all workers when it names none). */
   plannerWorkers: Map<Decl, Decl<'worker'>[]>;
+  /** The node each `expect` block names in `task`. */
+  expectTarget: Map<Decl, NodeDecl>;
 }
 
 /** Everything a check may look at. Checks report through `reporter` and never throw. */
@@ -38,10 +40,12 @@ export interface CheckContext {
   textRefs: TextRef[];
   resolved: Resolution;
   files: FileLoader;
+  /** Lines of the workflow file, for the few places that record a line rather than a span. */
+  lines: LineIndex;
   /** Present once the graph is built; absent while references are being resolved. */
   graph?: DependencyGraph;
 }
 
 export function emptyResolution(): Resolution {
-  return { workerOf: new Map(), after: new Map(), reads: [], inputReads: new Set(), agentsOf: new Map(), plannerWorkers: new Map() };
+  return { workerOf: new Map(), after: new Map(), reads: [], inputReads: new Set(), agentsOf: new Map(), plannerWorkers: new Map(), expectTarget: new Map() };
 }

@@ -1,10 +1,12 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { parse } from '../language/parse.ts';
 import type { FileNode } from '../language/ast.ts';
+import { LineIndex } from '../language/span.ts';
 import { buildPlan } from './build-plan.ts';
 import { emptyResolution, type CheckContext } from './check-context.ts';
 import { checkCalls } from './checks/calls.ts';
 import { buildGraph, checkCycles } from './checks/cycles.ts';
+import { checkExpects } from './checks/expects.ts';
 import { checkFiles } from './checks/files.ts';
 import { checkInputs } from './checks/inputs.ts';
 import { checkLimits } from './checks/limits.ts';
@@ -57,7 +59,7 @@ export function compile(text: string, file: string, host: CompileHost, options: 
   const ir = decodeFile(parsed.ast, reporter, badCalls);
   const files = new FileLoader(host, file);
   const symbols = SymbolTable.build(ir, reporter);
-  const ctx: CheckContext = { ir, reporter, symbols, textRefs: collectTextRefs(ir), resolved: emptyResolution(), files };
+  const ctx: CheckContext = { ir, reporter, symbols, textRefs: collectTextRefs(ir), resolved: emptyResolution(), files, lines: new LineIndex(text) };
 
   checkReferences(ctx);
   checkInputs(ctx);
@@ -73,6 +75,7 @@ export function compile(text: string, file: string, host: CompileHost, options: 
   const agentFiles = checkFiles(ctx);
   checkSecrets(text, reporter);
   checkLimits(ctx);
+  checkExpects(ctx);
   checkUnused(ctx);
 
   const sources = new Map([[file, text], ...files.sources]);

@@ -12,7 +12,7 @@ import type { Reporter } from './reporter.ts';
  * through its schema. Invalid parts are reported and left out; the rest is kept.
  */
 export function decodeFile(ast: FileNode, reporter: Reporter, badCalls: ReadonlySet<CallNode> = new Set()): WorkflowIR {
-  const ir: WorkflowIR = { file: reporter.file, inputs: [], agents: [], workers: [], nodes: [] };
+  const ir: WorkflowIR = { file: reporter.file, inputs: [], agents: [], workers: [], nodes: [], expects: [] };
   const workflows = ast.blocks.filter((b) => b.kind.name === 'workflow');
   for (const block of ast.blocks) {
     if (block.kind.name === 'workflow') continue;
@@ -50,6 +50,7 @@ export function decodeFile(ast: FileNode, reporter: Reporter, badCalls: Readonly
     else if (kind === 'input') ir.inputs.push(decl as Decl<'input'>);
     else if (kind === 'agent') ir.agents.push(decl as Decl<'agent'>);
     else if (kind === 'worker') ir.workers.push(decl as Decl<'worker'>);
+    else if (kind === 'expect') ir.expects.push(decl as Decl<'expect'>);
     else if (isNodeKind(kind)) ir.nodes.push(decl as Decl<'task'>);
   }
   return ir;

@@ -31,6 +31,8 @@ export interface WorkflowIR {
   workers: Decl<'worker'>[];
   /** Tasks, decompose and synthesize nodes in source order. */
   nodes: NodeDecl[];
+  /** Checks for `swarm test`, in source order. */
+  expects: Decl<'expect'>[];
 }
 
 export function isNodeKind(kind: string): kind is NodeKind {

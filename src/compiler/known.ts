@@ -70,6 +70,8 @@ export const permissionModes = ['default', 'acceptEdits', 'auto', 'bypassPermiss
 export const priorities = ['low', 'normal', 'high', 'critical'] as const;
 export const inputTypes = ['string', 'number', 'boolean'] as const;
 export const queueKinds = ['file', 'redis'] as const;
+/** How an `expect` block may want a task, or the whole run, to end. */
+export const expectStatuses = ['done', 'failed', 'skipped'] as const;
 
 /** Node fields that `${node.field}` may read. */
 export const nodeFields = ['result', 'findings', 'artifacts'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inputTypes, nodeFields, permissionModes, priorities, queueKinds } from './known.ts';
+import { expectStatuses, inputTypes, nodeFields, permissionModes, priorities, queueKinds } from './known.ts';
 
 /**
  * The compiled plan: the one contract between the compiler and everything that runs a
@@ -127,6 +127,26 @@ export const inputSchema = z
   })
   .strict();
 
+/** An `expect` block: what `swarm test` checks once the replayed run has ended. */
+export const expectationSchema = z
+  .object({
+    name: id,
+    description: z.string().optional(),
+    /** 1-based line of the block in the workflow file, so a failure points at it. */
+    line: positiveInt,
+    /** Absent: the check is about the whole run. */
+    task: id.optional(),
+    status: z.enum(expectStatuses),
+    /** Relative to the task's working directory. */
+    file: z.string().optional(),
+    contains: z.array(z.string()),
+    excludes: z.array(z.string()),
+    /** A JavaScript regular expression, with the `u` flag. */
+    matches: z.string().optional(),
+    costUnderUsd: z.number().positive().optional(),
+  })
+  .strict();
+
 export const planSchema = z
   .object({
     version: z.literal(1),
@@ -150,6 +170,8 @@ export const planSchema = z
     order: z.array(id),
     /** The longest chain of dependent nodes. */
     criticalPath: z.array(id),
+    /** Present when the file has `expect` blocks. They change nothing about a run, so the plan's hash leaves them out. */
+    expects: z.array(expectationSchema).optional(),
   })
   .strict();
 
@@ -159,3 +181,4 @@ export type PlanWorker = z.infer<typeof workerSchema>;
 export type PlanAgent = z.infer<typeof agentSchema>;
 export type Template = z.infer<typeof templateSchema>;
 export type Limits = z.infer<typeof limitsSchema>;
+export type Expectation = z.infer<typeof expectationSchema>;

@@ -2,7 +2,7 @@ import type { Ident } from '../language/ast.ts';
 import type { Decl, WorkflowIR } from './ir.ts';
 import type { Reporter } from './reporter.ts';
 
-export type SymbolKind = 'input' | 'agent' | 'worker' | 'task' | 'decompose' | 'synthesize';
+export type SymbolKind = 'input' | 'agent' | 'worker' | 'task' | 'decompose' | 'synthesize' | 'expect';
 
 export interface SymbolEntry {
   kind: SymbolKind;
@@ -19,14 +19,14 @@ export class SymbolTable {
 
   static build(ir: WorkflowIR, reporter: Reporter): SymbolTable {
     const table = new SymbolTable();
-    const all: Decl[] = [...ir.inputs, ...ir.agents, ...ir.workers, ...ir.nodes].sort((a, b) => a.block.span.start - b.block.span.start);
+    const all: Decl[] = [...ir.inputs, ...ir.agents, ...ir.workers, ...ir.nodes, ...ir.expects].sort((a, b) => a.block.span.start - b.block.span.start);
     for (const decl of all) {
       if (!decl.block.label || decl.name.name === '') continue;
       const first = table.#entries.get(decl.name.name);
       if (first) {
         reporter.report('duplicate-name', decl.name.span, `\`${decl.name.name}\` is already declared as ${article(first.kind)}`, {
           related: [reporter.related(first.name.span, 'first declared here')],
-          help: 'every input, agent, worker, task, decompose and synthesize block needs a name of its own',
+          help: 'every input, agent, worker, task, decompose, synthesize and expect block needs a name of its own',
         });
         continue;
       }
@@ -52,5 +52,5 @@ export class SymbolTable {
 }
 
 export function article(kind: SymbolKind): string {
-  return (kind === 'input' || kind === 'agent' ? 'an ' : 'a ') + kind;
+  return (kind === 'input' || kind === 'agent' || kind === 'expect' ? 'an ' : 'a ') + kind;
 }

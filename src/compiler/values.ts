@@ -154,7 +154,29 @@ function article(noun: string): string {
   return /^[aeiou]/.test(noun) ? 'an' : 'a';
 }
 
+export const path = valueSchema({ typeName: 'path', example: '"evaluation.md"' }, decodeRelativePath);
+
 export const paths = valueSchema({ typeName: 'list of paths', example: '["evaluation.md"]' }, (v) => listOf(v, 'paths', decodeRelativePath));
+
+/** Words to look for: one string, or a list of them. */
+export const phrases = valueSchema({ typeName: 'string or list of strings', example: '["Strengths", "Next steps"]' }, (v): Decoded<Located<string>[]> => {
+  if (v.type === 'List') return listOf(v, 'strings', (i) => decodePlain(i, 'a plain string'));
+  const one = decodePlain(v, 'a string or a list of strings');
+  return one.ok ? ok([one.value]) : one;
+});
+
+/** A JavaScript regular expression, checked here so a typo is a diagnostic and not a failing test. */
+export const pattern = valueSchema({ typeName: 'regular expression', example: '"Grade: [A-F]"' }, (v): Decoded<Located<string>> => {
+  const d = decodePlain(v, 'a regular expression in a string');
+  if (!d.ok) return d;
+  try {
+    new RegExp(d.value.value, 'u');
+    return d;
+  } catch (error) {
+    const why = (error as Error).message.replace(/^Invalid regular expression: \/.*\/u?: /, '');
+    return { ok: false, rule: 'invalid-pattern', message: `\`${d.value.value}\` is not a regular expression: ${why}`, help: 'write it as JavaScript reads it, with \\\\ for a backslash: "\\\\d+ points"' };
+  }
+});
 
 /** A name from a fixed set, written bare (`high`) or quoted. */
 export function oneOf<const T extends readonly string[]>(values: T, what: string) {

@@ -51,6 +51,8 @@ export const rules = [
   // Values and limits.
   { code: 'SW0701', name: 'impossible-value', severity: 'error', summary: 'A zero or negative rate, timeout, budget or count that can never work.' },
   { code: 'SW0702', name: 'limit-too-small', severity: 'error', summary: 'A token limit smaller than one request of the worker could need.' },
+  { code: 'SW0703', name: 'invalid-pattern', severity: 'error', summary: 'An `expect` block\'s `matches` that is not a regular expression.' },
+  { code: 'SW0704', name: 'expect-target', severity: 'error', summary: 'An `expect` block that reads a result or file it cannot have: no `task`, or a skipped one.' },
   // Declarations that do nothing.
   { code: 'SW0801', name: 'unused-worker', severity: 'warning', summary: 'A worker no task, decompose or synthesize node uses.' },
   { code: 'SW0802', name: 'unused-agent', severity: 'warning', summary: 'A sub-agent no worker lists.' },

@@ -3,7 +3,7 @@ import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Plan } from '../compiler/plan-schema.ts';
 import { FileQueue } from '../queue/file-queue.ts';
-import { isoAt, RunEmitter, type InputValues, type RunEvent, type RunStatus } from '../runtime/events.ts';
+import { isoAt, RunEmitter, type InputValues, type RunEvent, type RunStatus, type TaskResult } from '../runtime/events.ts';
 import { Journal, journalPath } from '../runtime/journal.ts';
 import { replay } from '../runtime/replay.ts';
 import { status, type RunStatusReport } from '../runtime/run-status.ts';
@@ -58,6 +58,8 @@ export interface RunOutcome {
   report: RunStatusReport;
   /** Every artifact of every done task, absolute. */
   artifacts: string[];
+  /** What each done task reported, by task id. */
+  results: ReadonlyMap<string, TaskResult>;
 }
 
 /** A run that cannot start: the message says why, and nothing was run. */
@@ -221,8 +223,9 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
   const events = Journal.resume(journalPath(runDir));
   events.journal.close();
   const report = status(plan, events.events);
-  const artifacts = [...scheduler.results().values()].flatMap((r) => r.artifacts);
-  return { runId, runDir, status: outcome, report, artifacts };
+  const done = scheduler.results();
+  const artifacts = [...done.values()].flatMap((r) => r.artifacts);
+  return { runId, runDir, status: outcome, report, artifacts, results: done };
 }
 
 function newRunId(): string {

@@ -30,7 +30,7 @@ export interface TaskPlace {
   writable: boolean;
 }
 
-export function taskPlace(runDir: string, info: RunInfo, worker: PlanWorker, task: Task): TaskPlace {
+export function taskPlace(runDir: string, info: Pick<RunInfo, 'base_dir'>, worker: PlanWorker, task: Pick<Task, 'task_id'>): TaskPlace {
   const taskDir = new RunLayout(runDir).artifactsDir(worker.name, task.task_id);
   const workspace = worker.workspace === undefined ? undefined : resolve(info.base_dir, worker.workspace);
   const writable = workspace !== undefined && !worker.readonly;

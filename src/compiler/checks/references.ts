@@ -10,7 +10,7 @@ const nodeKinds: SymbolKind[] = ['task', 'decompose', 'synthesize'];
 
 /**
  * Resolves every name: workers of tasks, `after` lists, sub-agents of workers, workers of
- * decompose nodes and `${…}` interpolations. Unknown names get a did-you-mean; names of the
+ * decompose nodes, the nodes `expect` blocks check and `${…}` interpolations. Unknown names get a did-you-mean; names of the
  * wrong kind say what they are.
  */
 export function checkReferences(ctx: CheckContext): void {
@@ -56,6 +56,11 @@ export function checkReferences(ctx: CheckContext): void {
       if (upstream) edges.push({ node: upstream as NodeDecl, span: ref.span });
     }
     resolved.after.set(node, edges);
+  }
+  for (const check of ir.expects) {
+    const ref = check.attrs.task;
+    const node = ref && symbols.owns(check) ? lookup(ref, nodeKinds, 'node') : undefined;
+    if (node) resolved.expectTarget.set(check, node as NodeDecl);
   }
   checkInterpolations(ctx);
 }
