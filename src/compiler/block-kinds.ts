@@ -187,7 +187,7 @@ export const blockKinds = {
       file: v.path.optional().meta(doc('A file the task must have written, relative to its working directory; `contains`, `excludes` and `matches` then read it instead of the result.')),
       contains: v.phrases.optional().meta(doc('Words the result (or `file`) must contain, each as written.')),
       excludes: v.phrases.optional().meta(doc('Words the result (or `file`) must not contain.')),
-      matches: v.pattern.optional().meta(doc('A regular expression the result (or `file`) must match somewhere.')),
+      matches: v.pattern.optional().meta(doc('A regular expression the result (or `file`) must match somewhere; `^` and `$` match at each line.')),
       'cost-under': v.money.optional().meta(doc('The task (or, without `task`, the run) must cost less than this, as recorded.')),
     }),
   },

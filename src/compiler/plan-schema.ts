@@ -141,7 +141,7 @@ export const expectationSchema = z
     file: z.string().optional(),
     contains: z.array(z.string()),
     excludes: z.array(z.string()),
-    /** A JavaScript regular expression, with the `u` flag. */
+    /** A JavaScript regular expression, with the `m` and `u` flags: `^` and `$` match at each line. */
     matches: z.string().optional(),
     costUnderUsd: z.number().positive().optional(),
   })

@@ -91,7 +91,7 @@ function nodeChecks(e: Expectation, task: string, facts: RunFacts): CheckOutcome
     checks.push({ kind: 'excludes', passed: readable && at < 0, expected: `excludes ${quote(phrase)}`, actual: !readable ? missing : at < 0 ? `absent from ${source}` : `in ${source}: ${excerpt(body, at)}` });
   }
   if (e.matches !== undefined) {
-    const match = new RegExp(e.matches, 'u').exec(body);
+    const match = new RegExp(e.matches, 'mu').exec(body);
     checks.push({ kind: 'matches', passed: readable && match !== null, expected: `matches /${e.matches}/`, actual: !readable ? missing : match ? `${quote(match[0])} in ${source}` : `no match in ${source}: ${excerpt(body)}` });
   }
   if (e.costUnderUsd !== undefined) checks.push(cost(e.costUnderUsd, node?.costUsd ?? 0));
