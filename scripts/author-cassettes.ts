@@ -5,8 +5,7 @@
  * same recorder `swarm run --record` uses. No key can be used here, so the shipped cassettes
  * are authored this way; one recorded from the real API has the same format.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultCassettePath, readCassette } from '../src/cassette/cassette-file.ts';
@@ -22,15 +21,23 @@ const shipped = ['student-review', 'code-review', 'campaign-launch'];
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : shipped;
 
 for (const name of names) {
-  const workflowFile = join(repoRoot, 'workflows', `${name}.swarm`);
+  // The run works on a copy of workflows/, prompts/ and agents/ (without run directories or
+  // cassettes), so a worker with a writable workspace (code-review's workflows/code) changes
+  // the copy and never the repository; only the cassette is written back, beside the workflow.
+  const copy = mkdtempSync(join(tmpdir(), `swarm-author-${name}-`));
+  const filter = (path: string) => !path.includes('/.swarm') && !path.endsWith('.cassette.jsonl');
+  for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(copy, part), { recursive: true, filter });
+  const workflowFile = join(copy, 'workflows', `${name}.swarm`);
   const plan = compile(readFileSync(workflowFile, 'utf8'), workflowFile, nodeHost).plan;
   if (!plan) throw new Error(`${workflowFile} does not compile: run swarm check on it`);
   const inputs = resolveInputs(plan, {});
   if (!inputs.ok) throw new Error(inputs.problems.join('\n'));
   const server = await startModelServer({ respond: responderFor(plan) });
-  // Runs go to a scratch directory, so the repository keeps only the cassette.
-  const runsDir = mkdtempSync(join(tmpdir(), `swarm-author-${name}-`));
+  const runsDir = join(copy, 'runs');
+  // Recorded in the copy and put in place only when the run ends done, so a failed run never
+  // leaves a partial cassette where the shipped one was.
   const cassette = defaultCassettePath(workflowFile);
+  const shippedCassette = defaultCassettePath(join(repoRoot, 'workflows', `${name}.swarm`));
   try {
     const outcome = await runWorkflow({
       plan,
@@ -43,8 +50,9 @@ for (const name of names) {
       onNotice: (m) => process.stderr.write(`  ${m}\n`),
     });
     if (outcome.status !== 'done') throw new Error(`${name}: the authored run ended ${outcome.status}; see ${outcome.runDir}`);
-    process.stdout.write(`${name}: ${readCassette(cassette).exchanges.length} exchanges → ${cassette}\n`);
-    rmSync(runsDir, { recursive: true, force: true });
+    copyFileSync(cassette, shippedCassette);
+    process.stdout.write(`${name}: ${readCassette(shippedCassette).exchanges.length} exchanges → ${shippedCassette}\n`);
+    rmSync(copy, { recursive: true, force: true });
   } finally {
     await server.close();
   }
