@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exchangeKey, promptText, taskHeaders } from '../../src/cassette/exchange-key.ts';
+import type { Cassette } from '../../src/cassette/cassette-file.ts';
+import { replayAnswer } from '../../src/cassette/replay-answer.ts';
 import { pathNormalizer, pathRewriter, runPaths } from '../../src/cassette/run-paths.ts';
 import { assembleMessage, parseSse } from '../../src/cassette/sse-assemble.ts';
 import { buildMessage } from '../../src/model-server/message.ts';
@@ -105,5 +107,39 @@ describe('run paths', () => {
       }),
       seeded(200),
     );
+  });
+});
+
+describe('replayAnswer', () => {
+  const recorded = runPaths('/tmp/rec/runs/r1', '/tmp/rec/workflows');
+  const current = runPaths('/home/ci/runs/offline', '/home/ci/workflows');
+  // A sub-agent's prompt with paths at the start of lines: in the answer's JSON text each follows `\n`.
+  const prompt = (p: typeof recorded) => `Workspace: ${p['base_dir']}/code\n\n${p['base_dir']}/code/test/a.test.ts: ages.\n${p['run_dir']}/results/x.md\n\t${p['base_dir']}/code/b.ts`;
+  const message = (p: typeof recorded) => buildMessage({ tool: 'Agent', input: { prompt: prompt(p), [`${p['base_dir']}/key`]: [`${p['base_dir']}`] } }, 'claude-sonnet-5', input);
+  const headers = { 'x-swarm-task': 't', 'x-swarm-attempt': '1' };
+  const body = (stream: boolean): MessagesRequest => ({ ...request([{ role: 'user', content: 'go' }]), stream });
+  const exchange = (response: Cassette['exchanges'][number]['response']): Cassette => ({
+    path: '/tmp/rec/workflows/w.cassette.jsonl',
+    header: { type: 'cassette', version: 1, workflow: 'w', recorded_at: '2026-12-02T00:00:00.000Z', source: 'authored', paths: recorded },
+    exchanges: [{ type: 'exchange', key: { task: 't', attempt: 1, thread: 'main', turn: 1 }, request: { model: 'claude-sonnet-5', stream: true, said: 'go' }, response }],
+  });
+  const toolInput = (answer: { body?: unknown; chunks?: { data: string }[] }) => {
+    const assembled = answer.chunks ? assembleMessage(parseSse(answer.chunks.map((c) => c.data).join(''))) : { ok: true as const, message: answer.body };
+    if (!assembled.ok) throw new Error('not a message');
+    return (assembled.message as { content: { input?: unknown }[] }).content.at(-1)?.input;
+  };
+
+  it("puts this run's paths everywhere the recorded ones appear in an answer, at the start of a line too, streamed or not", () => {
+    const recordedMessage = message(recorded);
+    const chunks = messageEvents(recordedMessage).map((e, i) => ({ ms: i, data: sseEvent(e) }));
+    const expected = message(current).content.at(-1);
+    for (const response of [{ status: 200, headers: { 'content-type': 'text/event-stream' }, chunks, ms: 5 }, { status: 200, headers: { 'content-type': 'application/json' }, body: recordedMessage, ms: 5 }]) {
+      for (const stream of [true, false]) {
+        const answer = replayAnswer(exchange(response), current)(body(stream), headers);
+        expect(answer.status).toBe(200);
+        expect(toolInput(answer)).toEqual((expected as { input: unknown }).input);
+        expect(JSON.stringify(answer)).not.toContain('/tmp/rec');
+      }
+    }
   });
 });

@@ -81,8 +81,16 @@ function framed(message: Message, totalMs: number): { ms: number; data: string }
   return events.map((e: StreamEvent, i) => ({ ms: Math.round((totalMs * (i + 1)) / events.length), data: sseEvent(e) }));
 }
 
+/**
+ * Rewrites every string in the value (object keys too), not the value's JSON text: there a path
+ * that starts a line follows the escape `\n`, so it reads as a piece of a longer name and
+ * would be left as recorded.
+ */
 function rewriteJson(value: unknown, rewrite: (text: string) => string): unknown {
-  return JSON.parse(rewrite(JSON.stringify(value)));
+  if (typeof value === 'string') return rewrite(value);
+  if (Array.isArray(value)) return value.map((v) => rewriteJson(v, rewrite));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [rewrite(k), rewriteJson(v, rewrite)]));
+  return value;
 }
 
 function invalid(message: string): RawAnswer {
