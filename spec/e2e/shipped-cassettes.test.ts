@@ -6,7 +6,7 @@ import { compile } from '../../src/compiler/compile.ts';
 import { nodeHost } from '../../src/compiler/node-host.ts';
 import { resolveInputs } from '../../src/runtime/render-template.ts';
 import { chooseModel } from '../../src/runner/model-source.ts';
-import { runWorkflow } from '../../src/runner/run-workflow.ts';
+import { testWorkflow } from '../../src/runner/test-workflow.ts';
 import { repoRoot } from '../support/workspace.ts';
 
 /**
@@ -17,7 +17,7 @@ import { repoRoot } from '../support/workspace.ts';
 const cassettes = readdirSync(join(repoRoot, 'workflows')).filter((f) => f.endsWith('.cassette.jsonl'));
 
 describe.each(cassettes)('workflows/%s', (cassette) => {
-  it('replays its workflow to the end with no key: every task done, every declared output written', async () => {
+  it('replays its workflow to the end with no key: every task done, every declared output written, every expect block held', async () => {
     const name = cassette.replace('.cassette.jsonl', '');
     const dir = mkdtempSync(join(tmpdir(), `swarm-shipped-cassette-${name}-`));
     const filter = (path: string) => !path.includes('/.swarm');
@@ -31,18 +31,21 @@ describe.each(cassettes)('workflows/%s', (cassette) => {
     if (!model.ok) throw new Error(model.problem);
     expect(model.choice.mode).toBe('replay');
     const failures: string[] = [];
-    const outcome = await runWorkflow({
+    expect(plan.expects?.length ?? 0).toBeGreaterThan(0);
+    const tested = await testWorkflow({
       plan,
       workflowFile,
       inputs: inputs.values,
       runsDir: join(dir, 'runs'),
       runId: 'offline',
       env,
-      model: model.choice,
+      cassette: model.choice.mode === 'replay' ? model.choice.cassette : '',
       onEvent: (e) => void (e.type === 'task:failed' && failures.push(`${e.task}: ${e.error.message}`)),
     });
+    const outcome = tested.run;
     expect(failures).toEqual([]);
     expect(outcome.status).toBe('done');
+    expect(tested.expectations.filter((e) => !e.passed)).toEqual([]);
     expect(outcome.artifacts.length).toBeGreaterThan(0);
     for (const artifact of outcome.artifacts) expect(existsSync(artifact)).toBe(true);
   });
