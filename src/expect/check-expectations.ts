@@ -13,7 +13,7 @@ export interface NodeFacts {
 
 /** The facts every expectation is checked against, gathered once the run has ended. */
 export interface RunFacts {
-  status: RunStatus | 'running';
+  status: RunStatus;
   costUsd: number;
   nodes: ReadonlyMap<string, NodeFacts>;
   /** A file of the node's, relative to its working directory; `undefined` when it does not exist. */

@@ -41,7 +41,7 @@ export async function testWorkflow(options: TestWorkflowOptions): Promise<TestOu
   }
   const expects = options.plan.expects ?? [implicitExpectation];
   const expectations = checkExpectations(expects, {
-    status: run.status === 'interrupted' ? 'interrupted' : run.report.state,
+    status: run.status,
     costUsd: run.report.totals.costUsd,
     nodes,
     readFile: (node, path) => readNodeFile(options, run, node, path),
