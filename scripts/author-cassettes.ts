@@ -5,8 +5,7 @@
  * same recorder `swarm run --record` uses. No key can be used here, so the shipped cassettes
  * are authored this way; one recorded from the real API has the same format.
  */
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCassettePath, readCassette } from '../src/cassette/cassette-file.ts';
 import { compile } from '../src/compiler/compile.ts';
@@ -16,6 +15,7 @@ import { startModelServer } from '../src/model-server/server.ts';
 import { resolveInputs } from '../src/runtime/render-template.ts';
 import { runWorkflow } from '../src/runner/run-workflow.ts';
 import { repoRoot } from './conformance-fixtures.ts';
+import { copyProject } from './project-copy.ts';
 
 const shipped = ['student-review', 'code-review', 'campaign-launch'];
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : shipped;
@@ -24,9 +24,7 @@ for (const name of names) {
   // The run works on a copy of workflows/, prompts/ and agents/ (without run directories or
   // cassettes), so a worker with a writable workspace (code-review's workflows/code) changes
   // the copy and never the repository; only the cassette is written back, beside the workflow.
-  const copy = mkdtempSync(join(tmpdir(), `swarm-author-${name}-`));
-  const filter = (path: string) => !path.includes('/.swarm') && !path.endsWith('.cassette.jsonl');
-  for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(copy, part), { recursive: true, filter });
+  const copy = copyProject(`swarm-author-${name}-`, { cassettes: false });
   const workflowFile = join(copy, 'workflows', `${name}.swarm`);
   const plan = compile(readFileSync(workflowFile, 'utf8'), workflowFile, nodeHost).plan;
   if (!plan) throw new Error(`${workflowFile} does not compile: run swarm check on it`);

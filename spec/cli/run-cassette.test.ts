@@ -1,5 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compiler/compile.ts';
@@ -7,13 +6,11 @@ import { nodeHost } from '../../src/compiler/node-host.ts';
 import { planResponder } from '../../src/model-server/plan-responder.ts';
 import { startModelServer } from '../../src/model-server/server.ts';
 import { run } from '../support/io.ts';
-import { repoRoot } from '../support/workspace.ts';
+import { copyProject } from '../../scripts/project-copy.ts';
 
 function copyOfShipped(): { cwd: string; workflow: string } {
-  const cwd = mkdtempSync(join(tmpdir(), 'swarm-cli-cassette-'));
   // Without the repository's own runs and shipped cassettes: each test says what it has.
-  const filter = (path: string) => !path.includes('/.swarm') && !path.endsWith('.cassette.jsonl');
-  for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(cwd, part), { recursive: true, filter });
+  const cwd = copyProject('swarm-cli-cassette-', { cassettes: false });
   return { cwd, workflow: 'workflows/student-review.swarm' };
 }
 

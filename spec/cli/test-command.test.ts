@@ -1,9 +1,8 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/io.ts';
-import { repoRoot } from '../support/workspace.ts';
+import { copyProject } from '../../scripts/project-copy.ts';
 
 /**
  * `swarm test` on a copy of the shipped student review and its cassette: the real CLI, queue
@@ -11,9 +10,7 @@ import { repoRoot } from '../support/workspace.ts';
  * added to the copy still replay against the shipped cassette.
  */
 function copyOfShipped(): { cwd: string; workflow: string; file: string } {
-  const cwd = mkdtempSync(join(tmpdir(), 'swarm-cli-test-'));
-  const filter = (path: string) => !path.includes('/.swarm');
-  for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(cwd, part), { recursive: true, filter });
+  const cwd = copyProject('swarm-cli-test-', { cassettes: true });
   return { cwd, workflow: 'workflows/student-review.swarm', file: join(cwd, 'workflows', 'student-review.swarm') };
 }
 

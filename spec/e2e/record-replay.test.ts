@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CassetteWriter, readCassette } from '../../src/cassette/cassette-file.ts';
@@ -15,15 +14,13 @@ import { resultSchema } from '../../src/queue/protocol.ts';
 import { resolveInputs } from '../../src/runtime/render-template.ts';
 import { chooseModel } from '../../src/runner/model-source.ts';
 import { runWorkflow, type RunOutcome } from '../../src/runner/run-workflow.ts';
-import { repoRoot } from '../support/workspace.ts';
 import { testEnv } from './harness.ts';
+import { copyProject } from '../../scripts/project-copy.ts';
 
 const keys = { ANTHROPIC_API_KEY: 'sk-test-runner-0123456789', MARIE_API_KEY: 'sk-test-marie-0123456789' };
 
 function setUp() {
-  const dir = mkdtempSync(join(tmpdir(), 'swarm-cassette-'));
-  const filter = (path: string) => !path.includes('/.swarm') && !path.endsWith('.cassette.jsonl');
-  for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(dir, part), { recursive: true, filter });
+  const dir = copyProject('swarm-cassette-', { cassettes: false });
   const workflowFile = join(dir, 'workflows', 'student-review.swarm');
   const plan = compile(readFileSync(workflowFile, 'utf8'), workflowFile, nodeHost).plan!;
   const inputs = resolveInputs(plan, {});

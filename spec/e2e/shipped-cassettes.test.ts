@@ -1,5 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compiler/compile.ts';
@@ -8,6 +7,7 @@ import { resolveInputs } from '../../src/runtime/render-template.ts';
 import { chooseModel } from '../../src/runner/model-source.ts';
 import { testWorkflow } from '../../src/runner/test-workflow.ts';
 import { repoRoot } from '../support/workspace.ts';
+import { copyProject } from '../../scripts/project-copy.ts';
 
 /**
  * Each cassette shipped in workflows/ replays its workflow to the end, offline, with no key,
@@ -19,9 +19,7 @@ const cassettes = readdirSync(join(repoRoot, 'workflows')).filter((f) => f.endsW
 describe.each(cassettes)('workflows/%s', (cassette) => {
   it('replays its workflow to the end with no key: every task done, every declared output written, every expect block held', async () => {
     const name = cassette.replace('.cassette.jsonl', '');
-    const dir = mkdtempSync(join(tmpdir(), `swarm-shipped-cassette-${name}-`));
-    const filter = (path: string) => !path.includes('/.swarm');
-    for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(dir, part), { recursive: true, filter });
+    const dir = copyProject(`swarm-shipped-cassette-${name}-`, { cassettes: true });
     const workflowFile = join(dir, 'workflows', `${name}.swarm`);
     const plan = compile(readFileSync(workflowFile, 'utf8'), workflowFile, nodeHost).plan!;
     const inputs = resolveInputs(plan, {});

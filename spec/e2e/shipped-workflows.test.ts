@@ -1,5 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compiler/compile.ts';
@@ -9,8 +8,8 @@ import { planResponder } from '../../src/model-server/plan-responder.ts';
 import { startModelServer } from '../../src/model-server/server.ts';
 import { resolveInputs } from '../../src/runtime/render-template.ts';
 import { runWorkflow } from '../../src/runner/run-workflow.ts';
-import { repoRoot } from '../support/workspace.ts';
 import { eventsOf, testEnv } from './harness.ts';
+import { copyProject } from '../../scripts/project-copy.ts';
 
 /**
  * Every shipped workflow without a decompose or synthesize node runs end to end: the real CLI,
@@ -22,8 +21,7 @@ const shipped = ['student-review', 'code-review', 'campaign-launch'];
 
 describe.each(shipped)('workflows/%s.swarm', (name) => {
   it('runs to the end with every declared output written and every task done once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), `swarm-shipped-${name}-`));
-    for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
+    const dir = copyProject(`swarm-shipped-${name}-`, { cassettes: true });
     const workflowFile = join(dir, 'workflows', `${name}.swarm`);
     const compiled = compile(readFileSync(workflowFile, 'utf8'), workflowFile, nodeHost);
     const plan = compiled.plan!;

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/compiler/compile.ts';
@@ -15,6 +14,7 @@ import { resolveInputs } from '../../src/runtime/render-template.ts';
 import { runWorkflow, type RunOutcome } from '../../src/runner/run-workflow.ts';
 import { eventsOf, testEnv } from '../e2e/harness.ts';
 import { repoRoot } from '../support/workspace.ts';
+import { copyProject } from '../../scripts/project-copy.ts';
 
 interface ShippedRun {
   plan: Plan;
@@ -35,9 +35,8 @@ afterAll(() => {
  * model played by its authored responder: what the recorder turns into the shipped cassette.
  */
 async function runShipped(name: string, given: Record<string, string> = {}): Promise<ShippedRun> {
-  const dir = mkdtempSync(join(tmpdir(), `swarm-authored-${name}-`));
+  const dir = copyProject(`swarm-authored-${name}-`, { cassettes: true });
   scratch.push(dir);
-  for (const part of ['workflows', 'prompts', 'agents']) cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
   const workflowFile = join(dir, 'workflows', `${name}.swarm`);
   const plan = compile(readFileSync(workflowFile, 'utf8'), workflowFile, nodeHost).plan!;
   const inputs = resolveInputs(plan, given);
