@@ -5,8 +5,9 @@ import type { TaskUsage } from '../runtime/events.ts';
 /**
  * Prices per million tokens, by model: the one table every cost figure swarm computes itself
  * comes from (estimates, live budget checks, per-sub-agent costs). The CLI's own
- * `total_cost_usd` stays the figure of record for a finished task; this table is checked
- * against it (spec/cost/prices.test.ts), so the two cannot drift apart unnoticed.
+ * `total_cost_usd` stays the figure of record for a finished task; this table is measured from
+ * it (scripts/measure-prices.ts) and checked against it (spec/cost/prices.test.ts), so the two
+ * cannot drift apart unnoticed.
  */
 export const modelPriceSchema = z.strictObject({
   model: z.string().min(1),
@@ -16,6 +17,8 @@ export const modelPriceSchema = z.strictObject({
   cacheWritePerMTok: z.number().min(0),
   /** Reading the cache: 0.1 × input on the public price list. */
   cacheReadPerMTok: z.number().min(0),
+  /** Set when the CLI sends, and bills, another model for this id: the one it bills under. */
+  billedAs: z.string().min(1).optional(),
 });
 
 export const priceTableSchema = z.strictObject({
@@ -29,27 +32,31 @@ export const priceTableSchema = z.strictObject({
 export type ModelPrice = z.infer<typeof modelPriceSchema>;
 export type PriceTable = z.infer<typeof priceTableSchema>;
 
-const perMTok = (input: number, output: number, model: string): ModelPrice => ({
+const row = (model: string, [input, output, cacheWrite, cacheRead]: [number, number, number, number], billedAs?: string): ModelPrice => ({
   model,
   inputPerMTok: input,
   outputPerMTok: output,
-  cacheWritePerMTok: input * 1.25,
-  cacheReadPerMTok: input * 0.1,
+  cacheWritePerMTok: cacheWrite,
+  cacheReadPerMTok: cacheRead,
+  ...(billedAs !== undefined && { billedAs }),
 });
 
-// Provisional figures, to be replaced by the ones measured from the CLI (see `source`).
+// Output of `node scripts/measure-prices.ts`; rerun it when the pinned CLI changes.
 export const priceTable: PriceTable = priceTableSchema.parse({
   date: '2026-12-02',
-  source: 'provisional: public list prices; not yet checked against Claude Code 2.1.197',
+  source:
+    'measured from Claude Code 2.1.197 by scripts/measure-prices.ts: six `claude -p` runs per model against swarm\'s Messages API stand-in, ' +
+    'each answered with chosen usage figures, solved by least squares from the CLI\'s modelUsage costUSD (residual under 1e-15 $). ' +
+    'claude-opus-4-1 cannot be measured: the CLI sends and bills claude-opus-4-8 for it, so its row is what a run asking for it is billed.',
   models: [
-    perMTok(5, 25, 'claude-opus-4-8'),
-    perMTok(3, 15, 'claude-sonnet-5'),
-    perMTok(1, 5, 'claude-haiku-4-5-20251001'),
-    perMTok(1, 5, 'claude-haiku-4-5'),
-    perMTok(3, 15, 'claude-fable-5'),
-    perMTok(15, 75, 'claude-opus-4-1'),
-    perMTok(3, 15, 'claude-sonnet-4-5'),
-    perMTok(3, 15, 'claude-sonnet-4-5-20250929'),
+    row('claude-haiku-4-5-20251001', [1, 5, 1.25, 0.1]),
+    row('claude-haiku-4-5', [1, 5, 1.25, 0.1]),
+    row('claude-sonnet-5', [3, 15, 3.75, 0.3]),
+    row('claude-opus-4-8', [5, 25, 6.25, 0.5]),
+    row('claude-fable-5', [10, 50, 12.5, 1]),
+    row('claude-opus-4-1', [5, 25, 6.25, 0.5], 'claude-opus-4-8'),
+    row('claude-sonnet-4-5', [3, 15, 3.75, 0.3]),
+    row('claude-sonnet-4-5-20250929', [3, 15, 3.75, 0.3]),
   ],
 });
 
