@@ -171,7 +171,7 @@ describe('failures', () => {
     s.dispatch(t0);
     s.started('root', { now: t0, attempt: 1, owner: 'w-1' });
     expect(s.failed('root', { now: t0 + 100, attempt: 1, error: exitError })).toEqual([
-      { type: 'task:retrying', at: '2026-11-25T00:00:00.100Z', task: 'root', attempt: 1, delay_ms: 1125, reason: 'exit: exited with code 1' },
+      { type: 'task:retrying', at: '2026-11-25T00:00:00.100Z', task: 'root', attempt: 1, delay_ms: 1125, reason: 'exit: exited with code 1', kind: 'exit' },
     ]);
     expect(s.task('root')).toMatchObject({ status: 'retrying', retriesUsed: 1, wakeAt: t0 + 1225 });
     expect(s.nextWakeAt()).toBe(t0 + 1225);
@@ -196,14 +196,23 @@ describe('failures', () => {
           { type: 'task:skipped', at: new Date(now).toISOString(), task: 'left', reason: 'upstream `root` failed', because: 'root' },
           { type: 'task:skipped', at: new Date(now).toISOString(), task: 'right', reason: 'upstream `root` failed', because: 'root' },
           { type: 'task:skipped', at: new Date(now).toISOString(), task: 'join', reason: 'upstream `root` failed', because: 'root' },
+          // Three `exit` failures in a row on `a`: its breaker opens, though nothing of `a` is left to hold.
+          {
+            type: 'worker:tripped',
+            at: new Date(now).toISOString(),
+            worker: 'a',
+            kind: 'exit',
+            failures: 3,
+            message: 'worker `a` stopped taking tasks: 3 attempts in a row failed with `exit` (last: exited with code 1)',
+          },
         ]);
       }
     }
-    // The unrelated branch goes on.
+    // The unrelated branch, on another worker, goes on.
     expect(s.isFinished()).toBe(false);
     finish(s, 'side', now);
     expect(s.summary()).toMatchObject({ finished: true, outcome: 'failed', counts: { failed: 1, skipped: 3, done: 1 } });
-    expect(s.end(now)).toMatchObject([{ type: 'run:end', status: 'failed' }]);
+    expect(s.end(now)).toMatchObject([{ type: 'run:end', status: 'failed', reason: 'worker `a` stopped taking tasks: 3 attempts in a row failed with `exit` (last: exited with code 1)' }]);
   });
 
   it('fails at once on a non-retryable error, whatever the budget', () => {

@@ -37,9 +37,16 @@ export const dagSpec: fc.Arbitrary<DagSpec> = fc
   })
   .map((spec) => ({ ...spec, tasks: spec.tasks.map((t) => ({ ...t, worker: t.worker % spec.workers.length })) }));
 
-/** The workflow source for a spec, compiled through the real compiler. */
-export function planOf(spec: DagSpec): Plan {
+const breakerOutOfReach = 1_000_000;
+
+/**
+ * The workflow source for a spec, compiled through the real compiler. The breaker would stop
+ * a worker that fails at random; worlds that test the DAG set it out of reach, the default.
+ */
+export function planOf(spec: DagSpec, options: { breaker?: number; budget?: number } = {}): Plan {
   const lines = ['workflow sim {', '  input topic {', '    default = "a; b | c"', '  }'];
+  if (options.budget !== undefined) lines.push(`  budget = $${options.budget.toFixed(2)}`);
+  lines.push(`  circuit-breaker = ${options.breaker ?? breakerOutOfReach}`);
   spec.workers.forEach((parallel, w) => lines.push(`  worker w${w} {`, `    parallel = ${parallel}`, '  }'));
   spec.tasks.forEach((task, i) => {
     const deps = task.deps.slice(0, i).flatMap((on, j) => (on ? [`t${j}`] : []));
@@ -95,6 +102,7 @@ export class Monitor {
   readonly done = new Set<string>();
   readonly failed = new Set<string>();
   readonly skipped = new Map<string, string>();
+  readonly held = new Set<string>();
   readonly #inFlight = new Map<string, 'queued' | 'running'>();
   readonly #perWorker = new Map<string, number>();
   readonly plan: Plan;
@@ -109,7 +117,7 @@ export class Monitor {
 
   see(event: RunEvent): void {
     this.events.push(event);
-    if (event.type === 'run:start' || event.type === 'run:end') return;
+    if (event.type === 'run:start' || event.type === 'run:end' || event.type === 'worker:tripped' || event.type === 'limit:wait') return;
     const node = this.#nodes.get(event.task)!;
     const id = event.task;
     const leave = () => {
@@ -150,19 +158,29 @@ export class Monitor {
         expect(this.#inFlight.has(id)).toBe(false);
         this.skipped.set(id, event.because);
         break;
+      case 'task:held':
+        expect(this.#inFlight.has(id), `${id} held while in flight without naming its attempt`).toBe(event.attempt !== undefined);
+        leave();
+        this.held.add(id);
+        break;
+      case 'task:reopened':
+        this.held.delete(id);
+        this.skipped.delete(id);
+        break;
     }
   }
 
-  /** Run over: every task final, and skipped exactly the transitive dependants of the failed. */
+  /** Run over: every task final, and skipped exactly the transitive dependants of the failed and held not done. */
   checkEnd(): void {
     for (const node of this.plan.nodes) {
-      const final = this.done.has(node.id) || this.failed.has(node.id) || this.skipped.has(node.id);
+      const final = this.done.has(node.id) || this.failed.has(node.id) || this.skipped.has(node.id) || this.held.has(node.id);
       expect(final, `${node.id} never finished`).toBe(true);
     }
-    const downstream = dependantsOf(this.plan, this.failed);
+    const downstream = dependantsOf(this.plan, new Set([...this.failed, ...this.held]));
+    for (const id of this.held) downstream.delete(id);
     expect([...this.skipped.keys()].sort()).toEqual([...downstream].sort());
     for (const [id, because] of this.skipped) {
-      expect(this.failed.has(because)).toBe(true);
+      expect(this.failed.has(because) || this.held.has(because)).toBe(true);
       expect(dependantsOf(this.plan, new Set([because])).has(id)).toBe(true);
     }
   }

@@ -39,7 +39,8 @@ export const blockKinds = {
     repeatable: false,
     attributes: z.object({
       description: v.plainText.optional().meta(doc('What the workflow does, for people and for the planner.')),
-      budget: v.money.optional().meta(doc('The most the whole run may spend.')),
+      budget: v.money.optional().meta(doc('The most the whole run may spend; `swarm run --budget` overrides it.')),
+      'circuit-breaker': v.integer(1, 'a failure count').optional().meta(doc('Consecutive failures of one kind after which a worker stops taking tasks; 3 when omitted.', '3')),
     }),
   },
   input: {
@@ -121,6 +122,8 @@ export const blockKinds = {
       parallel: v.integer(1, 'a parallelism').optional().meta(doc('How many tasks the worker runs at once.')),
       'permission-mode': v.oneOf(permissionModes, 'permission mode').optional().meta(doc('Claude Code’s permission mode.')),
       'max-turns': v.integer(1, 'a turn limit').optional().meta(doc('Agent turns one attempt may take.', '30')),
+      budget: v.money.optional().meta(doc('The most this worker’s tasks may spend together.')),
+      'circuit-breaker': v.integer(1, 'a failure count').optional().meta(doc('Consecutive failures of one kind after which this worker stops taking tasks.', '3')),
     }),
   },
   task: {

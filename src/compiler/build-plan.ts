@@ -120,6 +120,8 @@ export function buildPlan(ctx: CheckContext, agentFiles: Map<Decl, AgentDefiniti
         permissionMode: a['permission-mode']?.value ?? builtinDefaults.permissionMode,
         ...optional('maxTurns', a['max-turns']),
         ...optional('limits', limits(w.limits)),
+        ...optional('budgetUsd', a.budget),
+        circuitBreaker: a['circuit-breaker'] ?? workflow.attrs['circuit-breaker'] ?? builtinDefaults.circuitBreaker,
       };
     }),
     nodes: nodes satisfies PlanNode[],

@@ -134,4 +134,6 @@ export const builtinDefaults = {
   parallel: 1,
   permissionMode: 'acceptEdits',
   maxTasks: 10,
+  /** Consecutive failures of one kind that stop a worker. */
+  circuitBreaker: 3,
 } as const;

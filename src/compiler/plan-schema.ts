@@ -65,6 +65,10 @@ export const workerSchema = z
     permissionMode: z.enum(permissionModes),
     maxTurns: positiveInt.optional(),
     limits: limitsSchema.optional(),
+    /** The most this worker's tasks may spend together. */
+    budgetUsd: z.number().positive().optional(),
+    /** Consecutive failures of one kind after which the worker stops taking tasks; the compiler always sets it (3 by default). */
+    circuitBreaker: positiveInt.optional(),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { usd } from '../runtime/budget-ledger.ts';
 import type { RunEvent } from '../runtime/events.ts';
 import type { Styler } from './color.ts';
 
@@ -33,8 +34,18 @@ export function describeEvent(event: RunEvent, style: Styler): string {
       return `${event.task} ${style.red('failed')} on ${event.worker} (${event.error.kind}): ${event.error.message}`;
     case 'task:skipped':
       return `${event.task} ${style.dim('skipped')}: ${event.reason}`;
-    case 'run:end':
-      return `${style.bold('run')} ${event.status === 'done' ? style.green('done') : event.status === 'failed' ? style.red('failed') : style.yellow('interrupted')}`;
+    case 'task:held':
+      return `${event.task} ${style.yellow('held')}: ${event.reason}`;
+    case 'task:reopened':
+      return `${event.task} reopened (${event.reason})`;
+    case 'limit:wait':
+      return `${event.task} ${style.yellow('rate-limited')} (${event.limit} on ${event.scope}${event.cause === 'capacity' ? '' : `, ${event.cause}`}); waiting ${seconds(event.wait_ms)}`;
+    case 'worker:tripped':
+      return `${style.red('circuit open')}: ${event.message}`;
+    case 'run:end': {
+      const status = event.status === 'done' ? style.green('done') : event.status === 'interrupted' ? style.yellow('interrupted') : style.red(event.status === 'budget-exhausted' ? 'budget exhausted' : 'failed');
+      return `${style.bold('run')} ${status}${event.reason === undefined ? '' : `: ${event.reason}`}`;
+    }
   }
 }
 
@@ -46,6 +57,4 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
 
-export function money(usd: number): string {
-  return `$${usd < 0.01 && usd > 0 ? usd.toFixed(4) : usd.toFixed(2)}`;
-}
+export const money = usd;

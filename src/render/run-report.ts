@@ -52,14 +52,17 @@ export function renderRunReport(report: RunStatusReport, style: Styler, options:
     parts.push(renderTable(workerColumns, workerRows));
   }
   const c = report.summary.counts;
-  const counts = (['done', 'failed', 'skipped', 'running', 'queued', 'retrying', 'rate-limited', 'pending', 'ready'] as const)
+  const counts = (['done', 'failed', 'held', 'skipped', 'running', 'queued', 'retrying', 'rate-limited', 'pending', 'ready'] as const)
     .filter((s) => c[s] > 0)
     .map((s) => `${c[s]} ${s}`)
     .join(', ');
   parts.push(`${report.summary.total} tasks: ${counts || 'none'}; ${tokens(report.totals.usage)} tokens, ${money(report.totals.costUsd)}`);
-  const problems = report.tasks.filter((t) => t.error !== undefined || t.because !== undefined);
+  const problems = report.tasks.filter((t) => t.error !== undefined || t.because !== undefined || t.held !== undefined);
+  const byId = new Map(report.tasks.map((t) => [t.id, t]));
   for (const t of problems) {
-    parts.push(t.because !== undefined ? `${style.dim(t.id)}: skipped because \`${t.because}\` failed` : `${style.red(t.id)}: ${t.error!.kind}: ${t.error!.message}`);
+    if (t.held !== undefined) parts.push(`${style.yellow(t.id)}: held: ${t.held.reason}`);
+    else if (t.because !== undefined) parts.push(`${style.dim(t.id)}: skipped because \`${t.because}\` ${byId.get(t.because)?.status === 'held' ? 'was held' : 'failed'}`);
+    else parts.push(`${style.red(t.id)}: ${t.error!.kind}: ${t.error!.message}`);
   }
   return parts.join('\n\n') + '\n';
 }
@@ -70,7 +73,8 @@ function colourFor(status: TaskStatus, style: Styler): (text: string) => string 
     case 'failed': return style.red;
     case 'running': return style.cyan;
     case 'retrying':
-    case 'rate-limited': return style.yellow;
+    case 'rate-limited':
+    case 'held': return style.yellow;
     default: return style.dim;
   }
 }

@@ -61,6 +61,8 @@ export const runStartSchema = z
     inputs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     /** Set when `swarm run --resume` picked the run up again. */
     resumed: z.boolean().optional(),
+    /** The run's budget from here on, when `--budget` set one; else the last one given, else the plan's. */
+    budget_usd: z.number().positive().optional(),
   })
   .strict();
 
@@ -82,7 +84,17 @@ export const taskStartSchema = z
 
 /** `attempt` is the attempt that just failed; the next one is `attempt + 1`. */
 export const taskRetryingSchema = z
-  .object({ type: z.literal('task:retrying'), at, task: taskId, attempt, delay_ms: delayMs, reason: z.string(), ...spent })
+  .object({
+    type: z.literal('task:retrying'),
+    at,
+    task: taskId,
+    attempt,
+    delay_ms: delayMs,
+    reason: z.string(),
+    /** The failure's kind, which the circuit breaker counts; absent in journals from before it. */
+    kind: z.string().min(1).optional(),
+    ...spent,
+  })
   .strict();
 
 /** Like `task:retrying`, for an API 429/529; `limit` says which (`429`, `529`, or the error kind). */
@@ -114,8 +126,61 @@ export const taskSkippedSchema = z
   })
   .strict();
 
+/**
+ * The task will not run in this session: a budget has no room for it (`budget`), or its worker's
+ * circuit breaker opened (`breaker`). `attempt` is set when a running attempt was stopped.
+ * Unlike `failed`, it is reopened when the run is resumed.
+ */
+export const taskHeldSchema = z
+  .object({
+    type: z.literal('task:held'),
+    at,
+    task: taskId,
+    worker: z.string(),
+    attempt: attempt.optional(),
+    cause: z.enum(['budget', 'breaker']),
+    reason: z.string(),
+    ...spent,
+  })
+  .strict();
+
+/** A held task, or one skipped because of a held one, is back in play: the run was resumed. */
+export const taskReopenedSchema = z.object({ type: z.literal('task:reopened'), at, task: taskId, reason: z.string() }).strict();
+
+/** `failures` attempts in a row on `worker` failed with the same `kind`: it takes no more tasks this session. */
+export const workerTrippedSchema = z
+  .object({ type: z.literal('worker:tripped'), at, worker: z.string().min(1), kind: z.string().min(1), failures: z.number().int().min(1), message: z.string() })
+  .strict();
+
+/**
+ * An API call of a task waited for rate-limit capacity: `limit` is the one that held it
+ * (`requests/min`), `scope` whose it is (`key MARIE_API_KEY`, `worker marie`), and `cause`
+ * whether the bucket was empty or a 429/529's retry-after paused the key. The scheduler's
+ * state does not change; the progress view and the report show it.
+ */
+export const limitWaitSchema = z
+  .object({
+    type: z.literal('limit:wait'),
+    at,
+    task: taskId,
+    attempt,
+    scope: z.string().min(1),
+    limit: z.string().min(1),
+    cause: z.enum(['capacity', 'paused', 'retry-after']),
+    wait_ms: delayMs,
+  })
+  .strict();
+
+export const runStatuses = ['done', 'failed', 'interrupted', 'budget-exhausted'] as const;
+
 export const runEndSchema = z
-  .object({ type: z.literal('run:end'), at, status: z.enum(['done', 'failed', 'interrupted']) })
+  .object({
+    type: z.literal('run:end'),
+    at,
+    status: z.enum(runStatuses),
+    /** Why it ended so, in words: which budget ran out, which worker's breaker opened. */
+    reason: z.string().optional(),
+  })
   .strict();
 
 export const runEventSchema = z.discriminatedUnion('type', [
@@ -128,6 +193,10 @@ export const runEventSchema = z.discriminatedUnion('type', [
   taskDoneSchema,
   taskFailedSchema,
   taskSkippedSchema,
+  taskHeldSchema,
+  taskReopenedSchema,
+  workerTrippedSchema,
+  limitWaitSchema,
   runEndSchema,
 ]);
 
@@ -143,7 +212,7 @@ export type InputValue = string | number | boolean;
 export type InputValues = Record<string, InputValue>;
 
 /** Events after which the journal forces its write to disk. */
-export const durableEvents: ReadonlySet<RunEventType> = new Set(['task:done', 'task:failed', 'run:end']);
+export const durableEvents: ReadonlySet<RunEventType> = new Set(['task:done', 'task:failed', 'task:held', 'run:end']);
 
 /** Epoch milliseconds as an event's `at`. */
 export function isoAt(now: number): string {

@@ -35,7 +35,8 @@ export interface Replayed {
   inFlight: InFlightTask[];
   /**
    * What resuming added: `run:start` with `resumed`, one `task:requeued` per in-flight task,
-   * then any `task:skipped` a crash kept from being written after a failure.
+   * any `task:skipped` a crash kept from being written after a failure, then a
+   * `task:reopened` for each task a budget or a breaker held (and each skipped because of one).
    */
   events: RunEvent[];
 }
@@ -58,6 +59,7 @@ export function replay(plan: Plan, events: readonly RunEvent[], options: ReplayO
   const added = scheduler.begin(now, runId, true);
   for (const t of inFlight) added.push(...scheduler.requeue(t.task, { now, reason: 'runner resumed' }));
   added.push(...scheduler.settle(now));
+  added.push(...scheduler.reopen(now));
   return { scheduler, runId, inFlight, events: added };
 }
 

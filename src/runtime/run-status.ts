@@ -18,8 +18,10 @@ export interface TaskStatusLine {
   usage: TaskUsage;
   costUsd: number;
   error?: TaskError;
-  /** For a skipped task: the failed upstream. */
+  /** For a skipped task: the failed (or held) upstream. */
   because?: string;
+  /** For a held task: the budget or breaker that stopped it. */
+  held?: { cause: 'budget' | 'breaker'; reason: string };
 }
 
 export interface RunStatusReport {
@@ -29,6 +31,8 @@ export interface RunStatusReport {
   state: RunStatus | 'running';
   startedAt: string;
   endedAt?: string;
+  /** Why the run ended short of `done`, as `run:end` said: the budget, the breaker. */
+  reason?: string;
   /** How many times the run was resumed. */
   resumes: number;
   summary: RunSummary;
@@ -46,6 +50,7 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
   const turns = new Map<string, number>();
   let state: RunStatusReport['state'] = 'running';
   let endedAt: string | undefined;
+  let reason: string | undefined;
   let resumes = 0;
   const stop = (task: string, at: number) => {
     const since = runningSince.get(task);
@@ -64,10 +69,12 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
         if (event.resumed === true) resumes++;
         state = 'running';
         endedAt = undefined;
+        reason = undefined;
         break;
       case 'run:end':
         state = event.status;
         endedAt = event.at;
+        reason = event.reason;
         for (const task of [...runningSince.keys()]) stop(task, at);
         break;
       case 'task:start':
@@ -81,6 +88,7 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
       case 'task:failed':
       case 'task:retrying':
       case 'task:rate-limited':
+      case 'task:held':
         stop(event.task, at);
         spend(event.task, event.usage, event.cost_usd);
         break;
@@ -105,6 +113,7 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
     };
     if (t.error !== undefined) line.error = t.error;
     if (t.because !== undefined) line.because = t.because;
+    if (t.held !== undefined) line.held = t.held;
     return line;
   });
   const totals = {
@@ -122,6 +131,7 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
     totals,
   };
   if (endedAt !== undefined) report.endedAt = endedAt;
+  if (reason !== undefined) report.reason = reason;
   return report;
 }
 

@@ -1,5 +1,8 @@
 import { planDag, type PlanDag } from '../compiler/plan-dag.ts';
+import { builtinDefaults } from '../compiler/known.ts';
 import type { Plan } from '../compiler/plan-schema.ts';
+import { BudgetLedger, usd, type BudgetVerdict } from './budget-ledger.ts';
+import { CircuitBreaker } from './circuit-breaker.ts';
 import { backoffDelay, checkBackoffPolicy, defaultBackoff, defaultRateLimitBackoff, type BackoffPolicy } from './backoff.ts';
 import { isoAt, type InputValues, type RunEmitter, type RunEvent, type RunStatus, type TaskResult } from './events.ts';
 import { planHash } from './plan-hash.ts';
@@ -39,7 +42,24 @@ export interface SchedulerOptions {
   maxRateLimitRetries?: number;
   /** Receives every event as it is committed (journal, progress view, report). */
   emitter?: RunEmitter;
+  /** The run's budget, over the plan's: `swarm run --budget`, journaled with `run:start`. */
+  budgetUsd?: number;
+  /**
+   * What one attempt of a task is expected to cost, checked against what its budgets have
+   * left before it is dispatched.
+   * @default () => 0: no estimate; only budgets already used up stop a task
+   */
+  estimateUsd?: (node: TaskNode) => number;
 }
+
+/** Why a task is held rather than dispatched. */
+interface Stop {
+  cause: 'budget' | 'breaker';
+  reason: string;
+}
+
+/** Failures that say nothing about the worker's setup, so its circuit breaker ignores them. */
+const notTheWorkersFault = new Set(['rate-limit', 'budget', 'interrupted']);
 
 /** A plan the scheduler cannot run, or a run it cannot start: the caller reports the message. */
 export class RunSetupError extends Error {
@@ -111,6 +131,10 @@ export class Scheduler {
   readonly #maxRateLimitRetries: number;
   readonly #runDir: string | undefined;
   readonly #emitter: RunEmitter | undefined;
+  readonly #budget: BudgetLedger;
+  readonly #budgetOverride: number | undefined;
+  readonly #estimate: (node: TaskNode) => number;
+  readonly #breaker: CircuitBreaker;
 
   constructor(plan: Plan, options: SchedulerOptions) {
     const unsupported = plan.nodes.filter((n) => n.kind !== 'task');
@@ -136,6 +160,10 @@ export class Scheduler {
     this.#runDir = options.runDir;
     this.#emitter = options.emitter;
     this.#dag = planDag(plan);
+    this.#budget = new BudgetLedger(plan);
+    this.#budgetOverride = options.budgetUsd;
+    this.#estimate = options.estimateUsd ?? (() => 0);
+    this.#breaker = new CircuitBreaker(new Map(plan.workers.map((w) => [w.name, w.circuitBreaker ?? builtinDefaults.circuitBreaker])));
     for (const worker of plan.workers) {
       this.#parallel.set(worker.name, worker.parallel);
       this.#inFlight.set(worker.name, 0);
@@ -162,7 +190,7 @@ export class Scheduler {
     for (const state of this.#order) if (state.waitingOn === 0) this.#setStatus(state, 'ready');
   }
 
-  /** `run:start`, with the resolved inputs and the plan's hash. */
+  /** `run:start`, with the resolved inputs, the plan's hash and any `--budget`. */
   begin(now: number, runId: string, resumed = false): RunEvent[] {
     const event: RunEvent = {
       type: 'run:start',
@@ -173,6 +201,7 @@ export class Scheduler {
       inputs: this.inputs,
     };
     if (resumed) event.resumed = true;
+    if (this.#budgetOverride !== undefined) event.budget_usd = this.#budgetOverride;
     return this.#commit([event]);
   }
 
@@ -183,25 +212,36 @@ export class Scheduler {
    */
   dispatch(now: number): { tasks: DispatchedTask[]; events: RunEvent[] } {
     this.#wakeUntil(now);
-    const chosen: ReadyEntry[] = [];
-    for (const [worker, parallel] of this.#parallel) {
-      let room = parallel - (this.#inFlight.get(worker) ?? 0);
-      while (room > 0) {
-        const entry = this.#ready.take(worker, (e) => this.#isCurrentReady(e));
-        if (entry === undefined) break;
-        chosen.push(entry);
-        room--;
-      }
-    }
-    chosen.sort(compareRank);
     const tasks: DispatchedTask[] = [];
     const events: RunEvent[] = [];
-    for (const entry of chosen) {
-      const state = this.#get(entry.id);
-      const attempt = state.requeued ? state.attempt : state.attempt + 1;
-      const prompt = renderTemplate(state.node.prompt, { inputs: this.inputs, results: this.#results, runDir: this.#runDir });
-      tasks.push({ task: state.id, worker: state.worker, attempt, prompt, node: state.node, requeued: state.requeued });
-      events.push(...this.#commit([{ type: 'task:queued', at: isoAt(now), task: state.id, worker: state.worker, attempt }]));
+    // A held task leaves its worker's place free: choose again until nothing more is held.
+    for (let held = true; held; ) {
+      held = false;
+      const chosen: ReadyEntry[] = [];
+      for (const [worker, parallel] of this.#parallel) {
+        let room = parallel - (this.#inFlight.get(worker) ?? 0);
+        while (room > 0) {
+          const entry = this.#ready.take(worker, (e) => this.#isCurrentReady(e));
+          if (entry === undefined) break;
+          chosen.push(entry);
+          room--;
+        }
+      }
+      // In rank order, so the budget that is left goes to the most important tasks first.
+      chosen.sort(compareRank);
+      for (const entry of chosen) {
+        const state = this.#get(entry.id);
+        const stop = this.#stopFor(state);
+        if (stop !== undefined) {
+          events.push(...this.#hold(state, now, stop));
+          held = true;
+          continue;
+        }
+        const attempt = state.requeued ? state.attempt : state.attempt + 1;
+        const prompt = renderTemplate(state.node.prompt, { inputs: this.inputs, results: this.#results, runDir: this.#runDir });
+        tasks.push({ task: state.id, worker: state.worker, attempt, prompt, node: state.node, requeued: state.requeued });
+        events.push(...this.#commit([{ type: 'task:queued', at: isoAt(now), task: state.id, worker: state.worker, attempt }]));
+      }
     }
     return { tasks, events };
   }
@@ -232,9 +272,27 @@ export class Scheduler {
   failed(task: string, report: { now: number; attempt: number; error: Failure }): RunEvent[] {
     const state = this.#get(task);
     if (!this.#accepts(state, report.attempt)) return [];
+    const events = this.#failure(state, report);
+    if (!this.#breaker.due(state.worker)) return events;
+    // This failure opened the worker's breaker: it takes nothing more, its waiting tasks are held.
+    const streak = this.#breaker.streak(state.worker)!;
+    const message = `worker \`${state.worker}\` stopped taking tasks: ${streak.count} attempts in a row failed with \`${streak.kind}\` (last: ${streak.message})`;
+    const at = isoAt(report.now);
+    events.push(...this.#commit([{ type: 'worker:tripped', at, worker: state.worker, kind: streak.kind, failures: streak.count, message }]));
+    for (const other of this.#order) {
+      if (other.worker !== state.worker || isFinal(other.status) || isInFlight(other.status)) continue;
+      if (other.status === 'ready' && other.requeued) continue;
+      events.push(...this.#hold(other, report.now, { cause: 'breaker', reason: message }));
+    }
+    return events;
+  }
+
+  #failure(state: State, report: { now: number; attempt: number; error: Failure }): RunEvent[] {
+    const task = state.id;
     const { error, now, attempt } = report;
     const at = isoAt(now);
     const spent = spentOf(error);
+    if (error.kind === 'budget') return this.#hold(state, now, { cause: 'budget', reason: error.message }, { attempt, ...spent });
     const retryAfterMs = error.retryAfterSeconds === undefined ? undefined : Math.ceil(error.retryAfterSeconds * 1000);
     if (error.retryable && isRateLimit(error) && state.rateLimitRetries < this.#maxRateLimitRetries) {
       const delay = backoffDelay(this.#rateLimitBackoff, state.rateLimitRetries + 1, this.#random, retryAfterMs);
@@ -244,7 +302,7 @@ export class Scheduler {
     if (error.retryable && state.retriesUsed < state.node.retries) {
       const delay = backoffDelay(this.#backoff, state.retriesUsed + 1, this.#random, retryAfterMs);
       const reason = `${error.kind}: ${error.message}`;
-      return this.#commit([{ type: 'task:retrying', at, task, attempt, delay_ms: delay, reason, ...spent }]);
+      return this.#commit([{ type: 'task:retrying', at, task, attempt, delay_ms: delay, reason, kind: error.kind, ...spent }]);
     }
     const events: RunEvent[] = [
       { type: 'task:failed', at, task, worker: state.worker, attempt, error: { kind: error.kind, message: error.message }, ...spent },
@@ -269,18 +327,45 @@ export class Scheduler {
   settle(now: number): RunEvent[] {
     const events: RunEvent[] = [];
     for (const state of this.#order) {
-      if (state.status !== 'failed') continue;
+      if (state.status !== 'failed' && state.status !== 'held') continue;
       for (const id of this.#pendingDownstream(state.id)) {
-        events.push(...this.#commit([{ type: 'task:skipped', at: isoAt(now), task: id, reason: `upstream \`${state.id}\` failed`, because: state.id }]));
+        events.push(...this.#commit([{ type: 'task:skipped', at: isoAt(now), task: id, reason: skipReason(state), because: state.id }]));
       }
     }
     return events;
   }
 
-  /** `run:end`: `done` if every task is done, `failed` if finished otherwise, else `interrupted`. */
+  /**
+   * Puts back in play what this session held, for a resumed run: every held task, and every
+   * task skipped because of one. Whatever still does not fit (the budget was not raised, the
+   * worker is still broken) is held again when it comes up for dispatch.
+   */
+  reopen(now: number): RunEvent[] {
+    const held = this.#order.filter((s) => s.status === 'held');
+    const heldIds = new Set(held.map((s) => s.id));
+    const skipped = this.#order.filter((s) => s.status === 'skipped' && s.because !== undefined && heldIds.has(s.because));
+    const reason = this.#budget.runBudget === undefined ? 'run resumed' : `run resumed with a budget of ${usd(this.#budget.runBudget)}`;
+    return this.#commit([...held, ...skipped].map((s): RunEvent => ({ type: 'task:reopened', at: isoAt(now), task: s.id, reason })));
+  }
+
+  /**
+   * `run:end`: `done` if every task is done, `budget-exhausted` if a budget held a task,
+   * `failed` if finished otherwise, else `interrupted`; with the reason when it is not `done`.
+   */
   end(now: number, status?: RunStatus): RunEvent[] {
     const outcome = this.summary().outcome;
-    return this.#commit([{ type: 'run:end', at: isoAt(now), status: status ?? (outcome === 'running' ? 'interrupted' : outcome) }]);
+    const event: RunEvent = { type: 'run:end', at: isoAt(now), status: status ?? (outcome === 'running' ? 'interrupted' : outcome) };
+    const reason = this.endReason();
+    if (event.status !== 'done' && reason !== undefined) event.reason = reason;
+    return this.#commit([event]);
+  }
+
+  /** Why the run could not finish everything: the budgets that ran out, the breakers that opened. */
+  endReason(): string | undefined {
+    const reasons = new Set<string>();
+    for (const s of this.#order) if (s.status === 'held' && s.held?.cause === 'budget') reasons.add(s.held.reason);
+    for (const reason of this.#breaker.opened().values()) reasons.add(reason);
+    return reasons.size === 0 ? undefined : [...reasons].join('; ');
   }
 
   /** The earliest time a backoff ends, for the runner's one timer; undefined when none waits. */
@@ -294,14 +379,20 @@ export class Scheduler {
   }
 
   isFinished(): boolean {
-    return this.#counts.done + this.#counts.failed + this.#counts.skipped === this.#order.length;
+    return this.#counts.done + this.#counts.failed + this.#counts.skipped + this.#counts.held === this.#order.length;
   }
 
   summary(): RunSummary {
     const total = this.#order.length;
     const finished = this.isFinished();
-    const outcome = this.#counts.done === total ? 'done' : finished ? 'failed' : 'running';
+    const byBudget = this.#order.some((s) => s.status === 'held' && s.held?.cause === 'budget');
+    const outcome = this.#counts.done === total ? 'done' : !finished ? 'running' : byBudget ? 'budget-exhausted' : 'failed';
     return { total, counts: { ...this.#counts }, finished, outcome };
+  }
+
+  /** Dollars spent so far, over every attempt that reported its cost. */
+  spent(): number {
+    return this.#budget.spent();
   }
 
   task(id: string): TaskView {
@@ -329,7 +420,17 @@ export class Scheduler {
    * not fit the current state.
    */
   restore(event: RunEvent): void {
-    if (event.type === 'run:start' || event.type === 'run:end') return;
+    if (event.type === 'run:end' || event.type === 'limit:wait') return;
+    if (event.type === 'run:start') {
+      if (event.budget_usd !== undefined) this.#budget.runBudget = event.budget_usd;
+      if (event.resumed === true) this.#breaker.reset();
+      return;
+    }
+    if (event.type === 'worker:tripped') {
+      if (!this.#parallel.has(event.worker)) throw new SchedulerError(`\`worker:tripped\` names unknown worker \`${event.worker}\``);
+      this.#breaker.open(event.worker, event.message);
+      return;
+    }
     const state = this.#get(event.task);
     const at = Date.parse(event.at);
     const misfit = (what: string) =>
@@ -343,6 +444,7 @@ export class Scheduler {
         state.attempt = event.attempt;
         state.requeued = false;
         state.wakeAt = undefined;
+        this.#budget.reserve(state.id, state.worker, this.#estimate(state.node));
         this.#setStatus(state, 'queued');
         return;
       }
@@ -356,6 +458,8 @@ export class Scheduler {
         if (!this.#accepts(state, event.attempt)) throw misfit('cannot finish');
         state.result = event.result;
         state.requeued = false;
+        this.#settleSpend(state, event.result.cost_usd);
+        this.#breaker.succeeded(state.worker);
         this.#results.set(state.id, event.result);
         this.#setStatus(state, 'done');
         for (const id of this.#dag.successors(state.id) ?? []) {
@@ -369,6 +473,8 @@ export class Scheduler {
         if (!this.#accepts(state, event.attempt)) throw misfit('cannot retry');
         if (event.type === 'task:retrying') state.retriesUsed++;
         else state.rateLimitRetries++;
+        this.#settleSpend(state, event.cost_usd);
+        if (event.type === 'task:retrying') this.#countFailure(state, event.kind ?? event.reason.split(':')[0]!, event.reason);
         state.requeued = false;
         state.wakeAt = at + event.delay_ms;
         this.#setStatus(state, event.type === 'task:retrying' ? 'retrying' : 'rate-limited');
@@ -378,6 +484,8 @@ export class Scheduler {
         if (!this.#accepts(state, event.attempt)) throw misfit('cannot fail');
         state.error = event.error;
         state.requeued = false;
+        this.#settleSpend(state, event.cost_usd);
+        this.#countFailure(state, event.error.kind, event.error.message);
         this.#setStatus(state, 'failed');
         return;
       case 'task:requeued':
@@ -392,7 +500,54 @@ export class Scheduler {
         state.because = event.because;
         this.#setStatus(state, 'skipped');
         return;
+      case 'task:held': {
+        const stopped = event.attempt !== undefined;
+        if (stopped ? !this.#accepts(state, event.attempt!) : isFinal(state.status) || isInFlight(state.status)) throw misfit('cannot be held');
+        state.held = { cause: event.cause, reason: event.reason };
+        state.requeued = false;
+        state.wakeAt = undefined;
+        this.#settleSpend(state, event.cost_usd);
+        this.#setStatus(state, 'held');
+        return;
+      }
+      case 'task:reopened': {
+        const byHold = state.status === 'skipped' && state.because !== undefined && this.#get(state.because).status !== 'failed';
+        if (state.status !== 'held' && !byHold) throw misfit('cannot be reopened');
+        state.held = undefined;
+        state.because = undefined;
+        this.#setStatus(state, state.status === 'held' && state.waitingOn === 0 ? 'ready' : 'pending');
+        return;
+      }
     }
+  }
+
+  /** What keeps a ready task from going out now: its worker's open breaker, or a budget. */
+  #stopFor(state: State): Stop | undefined {
+    const broken = this.#breaker.openReason(state.worker);
+    if (broken !== undefined) return { cause: 'breaker', reason: broken };
+    const verdict: BudgetVerdict | undefined = this.#budget.check(state.node, this.#estimate(state.node));
+    return verdict === undefined ? undefined : { cause: 'budget', reason: verdict.reason };
+  }
+
+  /** Holds a task, and skips what waits on it, saying why. */
+  #hold(state: State, now: number, stop: Stop, stopped?: { attempt: number; usage?: TaskResult['usage']; cost_usd?: number }): RunEvent[] {
+    const at = isoAt(now);
+    const events: RunEvent[] = [{ type: 'task:held', at, task: state.id, worker: state.worker, cause: stop.cause, reason: stop.reason, ...stopped }];
+    const committed = this.#commit(events);
+    for (const id of this.#pendingDownstream(state.id)) {
+      committed.push(...this.#commit([{ type: 'task:skipped', at, task: id, reason: skipReason(state), because: state.id }]));
+    }
+    return committed;
+  }
+
+  /** An attempt ended: its reported cost is spent, its estimate no longer set aside. */
+  #settleSpend(state: State, costUsd: number | undefined): void {
+    this.#budget.release(state.id);
+    this.#budget.spend(state.id, state.worker, costUsd);
+  }
+
+  #countFailure(state: State, kind: string, message: string): void {
+    if (!notTheWorkersFault.has(kind)) this.#breaker.failed(state.worker, kind, message);
   }
 
   #commit(events: RunEvent[]): RunEvent[] {
@@ -464,6 +619,10 @@ export class Scheduler {
     if (state === undefined) throw new SchedulerError(`No task \`${id}\` in workflow \`${this.plan.workflow.name}\``);
     return state;
   }
+}
+
+function skipReason(upstream: State): string {
+  return upstream.status === 'held' ? `upstream \`${upstream.id}\` held: ${upstream.held?.reason ?? 'stopped'}` : `upstream \`${upstream.id}\` failed`;
 }
 
 function spentOf(error: Failure): { usage?: TaskResult['usage']; cost_usd?: number } {

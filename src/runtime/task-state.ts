@@ -9,13 +9,14 @@ export type TaskNode = Extract<PlanNode, { kind: 'task' }>;
  * - `queued`: handed to the queue; `running`: a worker has claimed it.
  * - `retrying` / `rate-limited`: waiting out a backoff until `wakeAt`.
  * - `done`, `failed`, `skipped`: final.
+ * - `held`: final for this session (a budget or a circuit breaker stopped it); a resume reopens it.
  */
-export type TaskStatus = 'pending' | 'ready' | 'queued' | 'running' | 'retrying' | 'rate-limited' | 'done' | 'failed' | 'skipped';
+export type TaskStatus = 'pending' | 'ready' | 'queued' | 'running' | 'retrying' | 'rate-limited' | 'done' | 'failed' | 'skipped' | 'held';
 
-export const taskStatuses: readonly TaskStatus[] = ['pending', 'ready', 'queued', 'running', 'retrying', 'rate-limited', 'done', 'failed', 'skipped'];
+export const taskStatuses: readonly TaskStatus[] = ['pending', 'ready', 'queued', 'running', 'retrying', 'rate-limited', 'done', 'failed', 'skipped', 'held'];
 
 export function isFinal(status: TaskStatus): boolean {
-  return status === 'done' || status === 'failed' || status === 'skipped';
+  return status === 'done' || status === 'failed' || status === 'skipped' || status === 'held';
 }
 
 export function isInFlight(status: TaskStatus): boolean {
@@ -44,8 +45,10 @@ export interface TaskView {
   owner?: string;
   result?: TaskResult;
   error?: TaskError;
-  /** For a skipped task: the failed upstream. */
+  /** For a skipped task: the failed (or held) upstream. */
   because?: string;
+  /** For a held task: why, in words. */
+  held?: { cause: 'budget' | 'breaker'; reason: string };
 }
 
 /** A task the runner should put on the queue now. */
@@ -85,6 +88,6 @@ export interface RunSummary {
   total: number;
   counts: Record<TaskStatus, number>;
   finished: boolean;
-  /** `done` only when every task is done; `failed` when finished otherwise. */
-  outcome: 'done' | 'failed' | 'running';
+  /** `done` only when every task is done; `budget-exhausted` when a budget held a task; `failed` when finished otherwise. */
+  outcome: 'done' | 'failed' | 'budget-exhausted' | 'running';
 }

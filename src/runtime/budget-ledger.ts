@@ -1,0 +1,86 @@
+import type { Plan } from '../compiler/plan-schema.ts';
+import type { TaskNode } from './task-state.ts';
+
+/** Which budget a task would cross. */
+export type BudgetScope = 'run' | 'worker' | 'task';
+
+export interface BudgetVerdict {
+  scope: BudgetScope;
+  /** For the journal and the progress view: which budget, what is left, what the task needs. */
+  reason: string;
+}
+
+/**
+ * What a run has spent and set aside, against its three kinds of budget: the run's (the
+ * workflow's `budget`, or `--budget`), each worker's, each task's. Spent money comes from the
+ * attempts' own reports; an attempt in flight holds its estimate, so tasks dispatched together
+ * cannot all count on the same remaining dollars.
+ */
+export class BudgetLedger {
+  /** The run's budget; set from `run:start`, so a resume may raise it. */
+  runBudget: number | undefined;
+  readonly #workerBudget = new Map<string, number>();
+  #spent = 0;
+  readonly #spentByWorker = new Map<string, number>();
+  readonly #spentByTask = new Map<string, number>();
+  /** Estimates of attempts in flight, by task. */
+  readonly #reserved = new Map<string, { worker: string; usd: number }>();
+
+  constructor(plan: Plan) {
+    this.runBudget = plan.budgetUsd;
+    for (const w of plan.workers) if (w.budgetUsd !== undefined) this.#workerBudget.set(w.name, w.budgetUsd);
+  }
+
+  spend(task: string, worker: string, usd: number | undefined): void {
+    if (usd === undefined || usd <= 0) return;
+    this.#spent += usd;
+    this.#spentByWorker.set(worker, (this.#spentByWorker.get(worker) ?? 0) + usd);
+    this.#spentByTask.set(task, (this.#spentByTask.get(task) ?? 0) + usd);
+  }
+
+  reserve(task: string, worker: string, usd: number): void {
+    this.#reserved.set(task, { worker, usd: Math.max(0, usd) });
+  }
+
+  release(task: string): void {
+    this.#reserved.delete(task);
+  }
+
+  spent(): number {
+    return this.#spent;
+  }
+
+  spentBy(worker: string): number {
+    return this.#spentByWorker.get(worker) ?? 0;
+  }
+
+  /**
+   * Whether an attempt of `node`, estimated at `estimateUsd`, fits every budget that applies:
+   * undefined when it does, else the narrowest budget it would cross. A budget already used
+   * up stops even a task estimated at nothing: an estimate of $0 means "unknown", not "free".
+   */
+  check(node: TaskNode, estimateUsd: number): BudgetVerdict | undefined {
+    const reserved = [...this.#reserved.entries()].filter(([task]) => task !== node.id);
+    const reservedAll = reserved.reduce((sum, [, r]) => sum + r.usd, 0);
+    const reservedWorker = reserved.filter(([, r]) => r.worker === node.worker).reduce((sum, [, r]) => sum + r.usd, 0);
+    const scopes: { scope: BudgetScope; budget: number | undefined; used: number; what: string }[] = [
+      { scope: 'task', budget: node.budgetUsd, used: this.#spentByTask.get(node.id) ?? 0, what: `task \`${node.id}\`'s budget` },
+      { scope: 'worker', budget: this.#workerBudget.get(node.worker), used: this.spentBy(node.worker) + reservedWorker, what: `worker \`${node.worker}\`'s budget` },
+      { scope: 'run', budget: this.runBudget, used: this.#spent + reservedAll, what: "the run's budget" },
+    ];
+    for (const { scope, budget, used, what } of scopes) {
+      if (budget === undefined) continue;
+      const left = budget - used;
+      if (left <= 0 || estimateUsd > left) {
+        const need = estimateUsd > 0 ? `, and \`${node.id}\` is estimated at ${usd(estimateUsd)}` : '';
+        return { scope, reason: `budget exhausted: ${what} of ${usd(budget)} has ${usd(Math.max(0, left))} left${need}` };
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Dollars as people read them: cents, or four places below a cent. */
+export function usd(amount: number): string {
+  return `$${amount < 0.01 && amount > 0 ? amount.toFixed(4) : amount.toFixed(2)}`;
+}
