@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
+import type { CostRange, NodeEstimate, PlanEstimate, TokenRange } from '../cost/estimate-schema.ts';
 import { placeholderPattern, type DryRun, type DryRunTask } from '../runner/dry-run.ts';
 import type { Styler } from './color.ts';
 import { renderTable } from './table.ts';
@@ -32,10 +33,68 @@ export function renderDryRun(plan: DryRun, style: Styler, options: { cwd: string
       `  ${wave.wave}  ${wave.nodes.map((id) => `${id} ${style.dim(`[${workerOf(plan, id)}]`)}`).join(', ')}`,
       ...wave.workers.filter((w) => w.tasks.length > w.parallel).map((w) => style.dim(`     ${w.worker} runs ${w.parallel} at a time: ${w.tasks.slice(w.parallel).join(', ')} wait${w.tasks.length - w.parallel === 1 ? 's' : ''} for a free slot`)),
     ]),
+    '',
+    ...renderCostEstimate(plan.cost, style),
     ...plan.tasks.flatMap((task) => ['', ...taskBlock(task, style)]),
   ];
   if (plan.problems.length > 0) out.push('', style.red(style.bold('The run would not start:')), ...plan.problems.map((p) => style.red(`  - ${p}`)));
   return out.join('\n') + '\n';
+}
+
+/**
+ * The cost section of `swarm run --dry-run` and `swarm plan`: the run's range, per task and per
+ * worker, where the figures come from, and each budget at risk. Low ends are rounded down and
+ * high ends up, so the printed range holds the estimated one.
+ */
+export function renderCostEstimate(estimate: PlanEstimate, style: Styler): string[] {
+  const run = estimate.run.costUsd;
+  const bases = [...new Set(estimate.tasks.map((t) => t.basis))].map((b) => (b === 'prompt' ? 'prompt sizes' : 'earlier runs')).join(' and ');
+  const taskRows = estimate.tasks.map((t) => [t.id, t.worker ?? t.kind, t.model, tokenRange(t.inputTokens), tokenRange(t.outputTokens), costRange(t.costUsd), basisCell(t)]);
+  const workerRows = estimate.workers.map((w) => [w.worker, w.model, String(w.tasks.length), costRange(w.costUsd), usd(w.costUsd.expected, 'near')]);
+  const lines = [
+    style.bold('Cost estimate') + `  ${costRange(run)} for the run, expected ${usd(run.expected, 'near')}` + style.dim(` (from ${bases || 'nothing: no tasks'})`),
+    indent(renderTable([{ header: 'task' }, { header: 'worker' }, { header: 'model' }, { header: 'input tokens', align: 'right' }, { header: 'output tokens', align: 'right' }, { header: 'cost', align: 'right' }, { header: 'basis' }], taskRows)),
+  ];
+  if (workerRows.length > 0) lines.push('', indent(renderTable([{ header: 'worker' }, { header: 'model' }, { header: 'tasks', align: 'right' }, { header: 'cost', align: 'right' }, { header: 'expected', align: 'right' }], workerRows)));
+  lines.push('', style.dim(`  Prices of ${estimate.prices.date}, ${estimate.prices.source.split(':')[0]}.`));
+  if (estimate.unpriced.length > 0) lines.push(style.yellow(`  No price for ${estimate.unpriced.join(', ')}: their tokens are counted, their cost is left out.`));
+  for (const b of estimate.budgets) {
+    const what = b.scope === 'workflow' ? `The workflow's budget of ${usd(b.budgetUsd, 'near')}` : `Task ${b.id}'s budget of ${usd(b.budgetUsd, 'near')}`;
+    if (b.status === 'exceeded') lines.push(style.red(`  ${what} will be exceeded: the estimate is at least ${usd(b.costUsd.low, 'down')}.`));
+    else if (b.status === 'at-risk') lines.push(style.yellow(`  ${what} is at risk: the estimate reaches ${usd(b.costUsd.high, 'up')} (expected ${usd(b.costUsd.expected, 'near')}).`));
+    else lines.push(style.dim(`  ${what} holds: the estimate is at most ${usd(b.costUsd.high, 'up')}.`));
+  }
+  return lines;
+}
+
+function basisCell(task: NodeEstimate): string {
+  if (!task.history) return task.basis;
+  const runs = `${task.history.count} run${task.history.count === 1 ? '' : 's'}`;
+  return task.history.of === 'task' ? `history: ${runs} of this task` : `history: ${runs} of ${task.worker}'s tasks`;
+}
+
+function costRange(cost: CostRange): string {
+  return `${usd(cost.low, 'down')}–${usd(cost.high, 'up')}`;
+}
+
+/** Dollars to the cent, rounded the way asked; below a cent, two significant digits. */
+function usd(value: number, round: 'down' | 'up' | 'near'): string {
+  if (value === 0) return '$0';
+  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
+  // The epsilon keeps float noise (0.3 × 100 = 30.000000000000004) from moving a cent.
+  const cents = round === 'down' ? Math.floor(value * 100 + 1e-9) : round === 'up' ? Math.ceil(value * 100 - 1e-9) : Math.round(value * 100);
+  return `$${(cents / 100).toFixed(2)}`;
+}
+
+function tokenRange(range: TokenRange): string {
+  return `${tokens(range.low)}–${tokens(range.high)}`;
+}
+
+function tokens(n: number): string {
+  if (n < 1_000) return String(n);
+  if (n < 10_000) return `${Math.round(n / 100) / 10}k`;
+  if (n < 1_000_000) return `${Math.round(n / 1_000)}k`;
+  return `${Math.round(n / 100_000) / 10}M`;
 }
 
 function keyCell(worker: DryRun['workers'][number], model: DryRun['model']): string {

@@ -1,6 +1,9 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { nodeFields, priorities } from '../compiler/known.ts';
+import { estimatePlan } from '../cost/estimate.ts';
+import { planEstimateSchema } from '../cost/estimate-schema.ts';
+import { loadHistory, type History } from '../cost/history.ts';
 import type { Plan, PlanNode, Template } from '../compiler/plan-schema.ts';
 import { maskSecrets } from '../diagnostics/secrets.ts';
 import { taskSchema } from '../queue/protocol.ts';
@@ -67,6 +70,8 @@ export const dryRunSchema = z
       }).strict(),
     ),
     tasks: z.array(dryRunTaskSchema),
+    /** What the run is likely to cost, and which budgets it puts at risk (see `estimatePlan`). */
+    cost: planEstimateSchema,
     /** What would stop the run from starting. */
     problems: z.array(z.string()),
   })
@@ -88,6 +93,8 @@ export interface DryRunOptions {
   env: Readonly<Record<string, string | undefined>>;
   model: ModelChoice;
   claudePath: string;
+  /** Earlier runs' spend, for the cost estimate. @default read from the journals in `runsDir` */
+  history?: History;
 }
 
 /** How an upstream field the run has not produced yet appears in a prompt. */
@@ -123,6 +130,7 @@ export function dryRun(options: DryRunOptions): { ok: true; dryRun: DryRun } | {
     }),
     waves: groupWaves(plan, tasks),
     tasks,
+    cost: estimatePlan(plan, options.history ?? loadHistory(options.runsDir), { inputs: inputs.values }),
     problems: [...setupProblems(plan, inputs.values), ...tasks.flatMap((t) => (t.problem ? [`${t.id}: ${t.problem}`] : []))],
   };
   return { ok: true, dryRun: redact(value, redactor(options.env)) };
