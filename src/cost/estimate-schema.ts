@@ -47,8 +47,8 @@ export const workerEstimateSchema = z.strictObject({
 export const budgetStatuses = ['within', 'at-risk', 'exceeded'] as const;
 
 export const budgetCheckSchema = z.strictObject({
-  scope: z.enum(['workflow', 'task']),
-  /** The workflow's name, or the node's id. */
+  scope: z.enum(['workflow', 'worker', 'task']),
+  /** The workflow's name, the worker's, or the node's id. */
   id: z.string().min(1),
   budgetUsd: z.number().positive(),
   costUsd: costRangeSchema,

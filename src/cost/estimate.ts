@@ -45,13 +45,14 @@ export function estimatePlan(plan: Plan, history?: History, options: EstimateOpt
     return { worker: w.name, model: w.model, tasks: own.map((t) => t.id), ...sum(own) };
   });
   const run = sum(tasks);
-  return { tasks, workers, run, budgets: checkBudgets(plan, tasks, run.costUsd), prices: { date: prices.date, source: prices.source }, unpriced: [...unpriced].sort() };
+  return { tasks, workers, run, budgets: checkBudgets(plan, tasks, workers, run.costUsd), prices: { date: prices.date, source: prices.source }, unpriced: [...unpriced].sort() };
 }
 
 /**
  * The expected cost of one node of the estimate, in dollars: what the scheduler holds against
- * a budget before it dispatches the task. Throws for an id the estimate does not hold, which
- * means the estimate was made for another plan.
+ * a budget before it dispatches the task. From prompt sizes it is one attempt's; from history,
+ * one execution's as observed, retries included. Throws for an id the estimate does not hold,
+ * which means the estimate was made for another plan.
  */
 export function expectedTaskCost(estimate: PlanEstimate, taskId: string): number {
   const task = estimate.tasks.find((t) => t.id === taskId);

@@ -59,7 +59,7 @@ export function renderCostEstimate(estimate: PlanEstimate, style: Styler): strin
   lines.push('', style.dim(`  Prices of ${estimate.prices.date}, ${estimate.prices.source.split(':')[0]}.`));
   if (estimate.unpriced.length > 0) lines.push(style.yellow(`  No price for ${estimate.unpriced.join(', ')}: their tokens are counted, their cost is left out.`));
   for (const b of estimate.budgets) {
-    const what = b.scope === 'workflow' ? `The workflow's budget of ${usd(b.budgetUsd, 'near')}` : `Task ${b.id}'s budget of ${usd(b.budgetUsd, 'near')}`;
+    const what = `${b.scope === 'workflow' ? "The workflow's" : `${b.scope === 'worker' ? 'Worker' : 'Task'} ${b.id}'s`} budget of ${usd(b.budgetUsd, 'near')}`;
     if (b.status === 'exceeded') lines.push(style.red(`  ${what} will be exceeded: the estimate is at least ${usd(b.costUsd.low, 'down')}.`));
     else if (b.status === 'at-risk') lines.push(style.yellow(`  ${what} is at risk: the estimate reaches ${usd(b.costUsd.high, 'up')} (expected ${usd(b.costUsd.expected, 'near')}).`));
     else lines.push(style.dim(`  ${what} holds: the estimate is at most ${usd(b.costUsd.high, 'up')}.`));
