@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { clientHeaders, upstreamHeaders } from '../gateway/forward-headers.ts';
 import { messagesRequestSchema } from '../model-server/request.ts';
 import type { CassetteWriter } from './cassette-file.ts';
 import { exchangeKey, lastUserText } from './exchange-key.ts';
@@ -7,10 +8,6 @@ import { pathNormalizer, type RunPaths } from './run-paths.ts';
 
 /** Response headers worth keeping: what the answer is, and what the API said about limits. Never credentials. */
 const keptHeader = /^(content-type|request-id|retry-after|anthropic-ratelimit-[a-z0-9-]+|x-should-retry)$/;
-/** Request headers not passed upstream: hop-by-hop, or ones fetch sets itself. */
-const droppedRequestHeader = /^(host|connection|content-length|transfer-encoding|keep-alive|accept-encoding)$/;
-/** Response headers not passed back: fetch has already decoded and de-chunked the body. */
-const droppedResponseHeader = /^(content-encoding|content-length|transfer-encoding|connection|keep-alive)$/;
 
 export interface Recorder {
   /** The value for the workers' ANTHROPIC_BASE_URL. */
@@ -35,22 +32,15 @@ export async function startRecorder(options: { upstream: string; cassette: Casse
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const requestBody = Buffer.concat(chunks);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined || droppedRequestHeader.test(name)) continue;
-      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    headers.set('accept-encoding', 'identity');
+    const headers = upstreamHeaders(req.headers);
     const sentAt = performance.now();
     const method = req.method ?? 'GET';
     const answer = await fetch(upstream + (req.url ?? '/'), { method, headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body: requestBody }) });
-    const passed: Record<string, string> = {};
     const kept: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
-      if (!droppedResponseHeader.test(name)) passed[name] = value;
       if (keptHeader.test(name)) kept[name] = value;
     });
-    res.writeHead(answer.status, passed);
+    res.writeHead(answer.status, clientHeaders(answer.headers));
     const pieces: { ms: number; data: string }[] = [];
     if (answer.body) {
       const decoder = new TextDecoder();

@@ -42,7 +42,14 @@ export async function dispatchTasks(scheduler: Scheduler, queue: TaskQueue, unse
 }
 
 /** Hands one result file to the scheduler; a failed attempt that will be retried is moved aside. */
-export async function settleResult(scheduler: Scheduler, result: QueueResult, queue: TaskQueue, now: number): Promise<void> {
+export async function settleResult(
+  scheduler: Scheduler,
+  result: QueueResult,
+  queue: TaskQueue,
+  now: number,
+  /** Why the gateway stopped this attempt for a budget, if it did: its failure is that, not an API error. */
+  budgetStop: (task: string, attempt: number) => string | undefined = () => undefined,
+): Promise<void> {
   let view;
   try {
     view = scheduler.task(result.task_id);
@@ -68,7 +75,8 @@ export async function settleResult(scheduler: Scheduler, result: QueueResult, qu
     });
     return;
   }
-  const error = result.error ?? { kind: 'failed', message: 'the worker reported a failure without a reason', retryable: false };
+  const stopped = budgetStop(result.task_id, attempt);
+  const error = stopped !== undefined ? { kind: 'budget', message: stopped, retryable: false } : (result.error ?? { kind: 'failed', message: 'the worker reported a failure without a reason', retryable: false });
   const failure: Failure = { kind: error.kind, message: error.message, retryable: error.retryable, usage: usageOf(result), costUsd: result.cost_usd ?? 0 };
   if (error.status !== undefined) failure.status = error.status;
   if (error.retry_after_seconds !== undefined) failure.retryAfterSeconds = error.retry_after_seconds;

@@ -8,6 +8,8 @@ import { Journal, journalPath } from '../runtime/journal.ts';
 import { replay } from '../runtime/replay.ts';
 import { status, type RunStatusReport } from '../runtime/run-status.ts';
 import { createScheduler, type Scheduler } from '../runtime/scheduler.ts';
+import type { TaskNode } from '../runtime/task-state.ts';
+import { startRunGateway } from './run-gateway.ts';
 import type { Executor, WorkerProcess } from '../worker/executor.ts';
 import { localExecutor } from '../worker/local-executor.ts';
 import { claudeHome } from '../worker/run-task.ts';
@@ -49,6 +51,10 @@ export interface RunWorkflowOptions {
   scheduler?: Pick<Parameters<typeof createScheduler>[1], 'random' | 'backoff' | 'rateLimitBackoff'>;
   /** Where the model's answers come from (see `chooseModel`). @default live: the API in `env` */
   model?: ModelChoice;
+  /** The run's budget in dollars, over the workflow's `budget`: `--budget`. A resume may raise it. */
+  budgetUsd?: number;
+  /** What one attempt of a task is expected to cost, checked against its budgets before dispatch. */
+  estimateUsd?: (node: TaskNode) => number;
 }
 
 export interface RunOutcome {
@@ -109,7 +115,13 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
   const runDir = join(options.runsDir, runId);
   let scheduler: Scheduler;
   let journal: Journal;
-  const schedulerOptions = { ...options.scheduler, runDir, emitter };
+  const schedulerOptions = {
+    ...options.scheduler,
+    runDir,
+    emitter,
+    ...(options.budgetUsd !== undefined && { budgetUsd: options.budgetUsd }),
+    ...(options.estimateUsd !== undefined && { estimateUsd: options.estimateUsd }),
+  };
   if (options.resume !== undefined) {
     const existing = readRunFiles(runDir);
     const resumed = Journal.resume(journalPath(runDir));
@@ -129,6 +141,18 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
     scheduler.begin(now(), runId);
   }
 
+  // Every API call of every worker goes through the run's gateway: limits, backoff, budgets, the usage ledger.
+  const gateway = await startRunGateway({
+    plan,
+    runDir,
+    upstream: options.env['ANTHROPIC_BASE_URL'] ?? 'https://api.anthropic.com',
+    keys: new Map([...keys].map(([w, k]) => [w, k.key])),
+    scheduler: () => scheduler,
+    emitter,
+    inputs: scheduler.inputs,
+    onNotice: notice,
+  });
+  const env = { ...options.env, ANTHROPIC_BASE_URL: gateway.url };
   const wakeup = new Wakeup();
   const queue = new FileQueue(runDir, { onQuarantine: ({ path, reason }) => notice(`quarantined ${path}: ${reason}`) });
   const inbox: Parameters<typeof settleResult>[1][] = [];
@@ -147,7 +171,7 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
     const proc = executor.start({
       worker,
       runDir,
-      env: workerEnv(options.env, keys.get(worker)!.key),
+      env: workerEnv(env, keys.get(worker)!.key),
       logFile: join(runDir, 'logs', `${worker}.log`),
       args: ['--lease', String(leaseMs), ...(options.workerArgs ?? [])],
     });
@@ -188,7 +212,7 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
         break;
       }
       if (fatal) throw fatal;
-      for (const result of inbox.splice(0)) await settleResult(scheduler, result, queue, now());
+      for (const result of inbox.splice(0)) await settleResult(scheduler, result, queue, now(), gateway.budgetStop);
       // Claims are re-read only on the reclaim tick: every pass would cost a scan per result.
       const due = now() >= nextReclaim;
       if (due) nextReclaim = now() + reclaimEvery;
@@ -213,8 +237,9 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
     await Promise.all([...workers.values()].map((w) => w.stop()));
     await results.close();
     // Results that landed while the workers stopped are not lost: settle them before the end.
-    for (const result of inbox.splice(0)) await settleResult(scheduler, result, queue, now());
+    for (const result of inbox.splice(0)) await settleResult(scheduler, result, queue, now(), gateway.budgetStop);
     await queue.close();
+    await gateway.close();
     if (outcome === 'interrupted' || fatal === undefined) scheduler.end(now(), outcome);
     journal.close();
     // The CLI's config directories hold its session state; they go with the workers.

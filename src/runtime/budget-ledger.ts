@@ -59,6 +59,23 @@ export class BudgetLedger {
    * undefined when it does, else the narrowest budget it would cross. A budget already used
    * up stops even a task estimated at nothing: an estimate of $0 means "unknown", not "free".
    */
+  /**
+   * Whether a running attempt of `node` should stop: a budget it counts against is used up by
+   * what finished attempts spent plus what the running ones have spent so far (`live`).
+   */
+  crossed(node: TaskNode, live: LiveSpend): BudgetVerdict | undefined {
+    const all = [...live.values()];
+    const scopes: { scope: BudgetScope; budget: number | undefined; used: number; what: string }[] = [
+      { scope: 'task', budget: node.budgetUsd, used: (this.#spentByTask.get(node.id) ?? 0) + (live.get(node.id)?.usd ?? 0), what: `task \`${node.id}\`'s budget` },
+      { scope: 'worker', budget: this.#workerBudget.get(node.worker), used: this.spentBy(node.worker) + all.filter((l) => l.worker === node.worker).reduce((sum, l) => sum + l.usd, 0), what: `worker \`${node.worker}\`'s budget` },
+      { scope: 'run', budget: this.runBudget, used: this.#spent + all.reduce((sum, l) => sum + l.usd, 0), what: "the run's budget" },
+    ];
+    for (const { scope, budget, used, what } of scopes) {
+      if (budget !== undefined && used >= budget) return { scope, reason: `budget exhausted: ${what} of ${usd(budget)} is spent (${usd(used)} so far)` };
+    }
+    return undefined;
+  }
+
   check(node: TaskNode, estimateUsd: number): BudgetVerdict | undefined {
     const reserved = [...this.#reserved.entries()].filter(([task]) => task !== node.id);
     const reservedAll = reserved.reduce((sum, [, r]) => sum + r.usd, 0);
@@ -79,6 +96,9 @@ export class BudgetLedger {
     return undefined;
   }
 }
+
+/** What the attempts in flight have spent so far, by task, as the gateway counts it. */
+export type LiveSpend = ReadonlyMap<string, { worker: string; usd: number }>;
 
 /** Dollars as people read them: cents, or four places below a cent. */
 export function usd(amount: number): string {

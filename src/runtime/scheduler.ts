@@ -1,7 +1,7 @@
 import { planDag, type PlanDag } from '../compiler/plan-dag.ts';
 import { builtinDefaults } from '../compiler/known.ts';
 import type { Plan } from '../compiler/plan-schema.ts';
-import { BudgetLedger, usd, type BudgetVerdict } from './budget-ledger.ts';
+import { BudgetLedger, usd, type BudgetVerdict, type LiveSpend } from './budget-ledger.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';
 import { backoffDelay, checkBackoffPolicy, defaultBackoff, defaultRateLimitBackoff, type BackoffPolicy } from './backoff.ts';
 import { isoAt, type InputValues, type RunEmitter, type RunEvent, type RunStatus, type TaskResult } from './events.ts';
@@ -388,6 +388,14 @@ export class Scheduler {
     const byBudget = this.#order.some((s) => s.status === 'held' && s.held?.cause === 'budget');
     const outcome = this.#counts.done === total ? 'done' : !finished ? 'running' : byBudget ? 'budget-exhausted' : 'failed';
     return { total, counts: { ...this.#counts }, finished, outcome };
+  }
+
+  /**
+   * Whether a running task must stop because a budget it counts against is used up, counting
+   * what the attempts in flight have spent so far: the reason, or undefined to go on.
+   */
+  budgetCrossed(task: string, live: LiveSpend): string | undefined {
+    return this.#budget.crossed(this.#get(task).node, live)?.reason;
   }
 
   /** Dollars spent so far, over every attempt that reported its cost. */
