@@ -53,12 +53,12 @@ export function layeredLayout(nodes: readonly LayoutInput[], options: LayoutOpti
     }
   }
   // A cycle cannot reach a run, but a node on one still gets drawn, past everything else.
-  const deepest = Math.max(0, ...layer.values());
+  const deepest = [...layer.values()].reduce((a, b) => Math.max(a, b), 0);
   for (const n of nodes) if (!layer.has(n.id)) layer.set(n.id, deepest + 1);
 
   const columns: string[][] = [];
   for (const n of nodes) (columns[layer.get(n.id)!] ??= []).push(n.id);
-  const rows = Math.max(0, ...columns.map((c) => c?.length ?? 0));
+  const rows = columns.reduce((most, c) => Math.max(most, c?.length ?? 0), 0);
   const placed = new Map<string, Placed>();
   let x = 0;
   for (const [c, column] of columns.entries()) {
@@ -70,7 +70,7 @@ export function layeredLayout(nodes: readonly LayoutInput[], options: LayoutOpti
     const index = new Map(column.map((id, i) => [id, i]));
     const centres = new Map(column.map((id) => [id, centre(id)]));
     column.sort((a, b) => centres.get(a)! - centres.get(b)! || index.get(a)! - index.get(b)!);
-    const colWidth = Math.max(...column.map((id) => byId.get(id)!.width));
+    const colWidth = column.reduce((most, id) => Math.max(most, byId.get(id)!.width), 0);
     // Shorter columns sit in the middle, so a fan-out and its join line up.
     const offset = ((rows - column.length) * (options.height + options.gapY)) / 2;
     column.forEach((id, r) => {

@@ -25,7 +25,8 @@ export function renderGantt(data: ReportData): string {
   const bars = data.tasks.flatMap((t) => t.spans.map((span) => ({ task: t.id, worker: t.worker, span })));
   if (bars.length === 0) return '<p class="empty">No attempt was queued yet.</p>';
   const t0 = Date.parse(data.run.started_at);
-  const latest = Math.max(t0, ...bars.flatMap(({ span }) => [span.queued_at, span.started_at, span.ended_at].filter((a) => a !== undefined).map(Date.parse)), data.run.ended_at ? Date.parse(data.run.ended_at) : t0);
+  const times = bars.flatMap(({ span }) => [span.queued_at, span.started_at, span.ended_at]).concat(data.run.ended_at);
+  const latest = times.reduce((most, at) => (at === undefined ? most : Math.max(most, Date.parse(at))), t0);
   // An attempt still out runs to the last thing the journal saw.
   const toBar = (task: string, span: Span): Bar => {
     const queued = Date.parse(span.queued_at);
