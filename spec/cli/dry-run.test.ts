@@ -5,11 +5,15 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/compiler/plan-schema.ts';
 import { taskSchema } from '../../src/queue/protocol.ts';
 import { taskFileFor } from '../../src/runner/dispatch.ts';
+import { estimatePlan } from '../../src/cost/estimate.ts';
+import { loadHistory } from '../../src/cost/history.ts';
+import { priceTable } from '../../src/cost/prices.ts';
 import { dryRunSchema } from '../../src/runner/dry-run.ts';
 import { claudeArgs } from '../../src/worker/claude-args.ts';
 import { taskClaudeSpec, taskPlace } from '../../src/worker/run-task.ts';
 import { run } from '../support/io.ts';
 import { compileRepoFile, repoRoot } from '../support/workspace.ts';
+import { done, recordRun } from '../cost/journals.ts';
 
 const workflow = 'workflows/student-review.swarm';
 const keys = {
@@ -114,6 +118,43 @@ describe('swarm run --dry-run', () => {
     expect((await run(['run', workflow, '--dry-run'], { env: keys, tty: true })).stdout).toContain(escape);
     expect((await run(['run', workflow, '--dry-run'], { env: { ...keys, NO_COLOR: '1' }, tty: true })).stdout).not.toContain(escape);
     expect((await run(['run', workflow, '--dry-run'], { env: keys })).stdout).not.toContain(escape);
+  });
+
+  it('prints the cost estimate: the run as a range, per task and worker, the basis, the prices\' date and the budgets', async () => {
+    const runsDir = join(mkdtempSync(join(tmpdir(), 'swarm-dry-runs-')), 'runs');
+    const r = await run(['run', workflow, '--dry-run', '--runs-dir', runsDir], { env: keys });
+    const json = dryRunSchema.parse(JSON.parse((await run(['run', workflow, '--dry-run', '-f', 'json', '--runs-dir', runsDir], { env: keys })).stdout));
+    const plan = compileRepoFile(workflow).plan as Plan;
+    expect(json.cost).toEqual(estimatePlan(plan, undefined, { inputs: { student: 'Emma Rodriguez' } }));
+    const cents = (usd: number, round: (n: number) => number) => `$${(round(usd * 100 + (round === Math.floor ? 1e-9 : -1e-9)) / 100).toFixed(2)}`;
+    const total = json.cost.run.costUsd;
+    expect(r.stdout).toContain(`Cost estimate  ${cents(total.low, Math.floor)}–${cents(total.high, Math.ceil)} for the run, expected $${total.expected.toFixed(2)} (from prompt sizes)`);
+    expect(r.stdout).toMatch(/^ {2}task +worker +model +input tokens +output tokens +cost +basis$/m);
+    expect(r.stdout).toMatch(/^ {2}newsletter +fabien +sonnet +\d+k–\d+k +\d+–\d+k +\$\d\.\d\d–\$\d\.\d\d +prompt$/m);
+    expect(r.stdout).toMatch(/^ {2}marie +sonnet +4 +\$\d\.\d\d–\$\d\.\d\d +\$\d\.\d\d$/m);
+    expect(r.stdout).toContain(`Prices of ${priceTable.date}, measured from Claude Code 2.1.197`);
+    for (const b of json.cost.budgets) {
+      const who = b.scope === 'workflow' ? "The workflow's budget" : `Task ${b.id}'s budget`;
+      expect(r.stdout).toContain(`${who} of $${b.budgetUsd.toFixed(2)} ${{ within: 'holds', 'at-risk': 'is at risk', exceeded: 'will be exceeded' }[b.status]}`);
+    }
+  });
+
+  it('estimates from the earlier runs in the runs directory, and warns of a budget the history says is exceeded', async () => {
+    const runsDir = join(mkdtempSync(join(tmpdir(), 'swarm-dry-runs-')), 'runs');
+    const plan = compileRepoFile(workflow).plan as Plan;
+    recordRun(runsDir, 'earlier', plan, { evaluate: [done(1.5)], placement: [done(0.2)], 'practice-plan': [done(0.2)], newsletter: [done(0.1)], 'parent-letter': [done(0.2)] });
+    const r = await run(['run', workflow, '--dry-run', '--runs-dir', runsDir], { env: keys });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}evaluate +marie +sonnet .+ +\$1\.05–\$1\.95 +history: 1 run of this task$/m);
+    expect(r.stdout).toContain("Task evaluate's budget of $1.00 will be exceeded: the estimate is at least $1.05.");
+    const json = dryRunSchema.parse(JSON.parse((await run(['run', workflow, '--dry-run', '-f', 'json', '--runs-dir', runsDir], { env: keys })).stdout));
+    expect(json.cost).toEqual(estimatePlan(plan, loadHistory(runsDir), { inputs: { student: 'Emma Rodriguez' } }));
+    expect(json.cost.budgets.find((b) => b.id === 'evaluate')).toMatchObject({ scope: 'task', status: 'exceeded' });
+  });
+
+  it('estimates with the inputs given: a longer input, a larger prompt', async () => {
+    const cost = async (student: string) => dryRunSchema.parse(JSON.parse((await run(['run', workflow, '--dry-run', '-f', 'json', '-i', `student=${student}`], { env: keys })).stdout)).cost;
+    expect((await cost('Ana '.repeat(2_000))).run.inputTokens.low).toBeGreaterThan((await cost('Ana')).run.inputTokens.low);
   });
 
   it('is in swarm run --help, with an example', async () => {

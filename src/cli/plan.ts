@@ -40,7 +40,7 @@ export function planCommand(yargs: Argv): Argv<PlanOptions> {
     .example('$0 plan workflows/student-review.swarm', 'The order, the critical path and what a run is likely to cost')
     .example('$0 plan wf.swarm --runs-dir ci/runs', 'Estimate from the runs kept in ci/runs')
     .example('$0 plan wf.swarm -f json | jq .cost.run.costUsd', 'The run\'s cost range, for programs')
-    .epilogue('Estimates come from prompt sizes, or from what the same tasks cost in earlier runs. Exit codes: 0 planned, 1 the workflow has errors, 2 usage error.') as unknown as Argv<PlanOptions>;
+    .epilogue('Estimates come from prompt sizes, or from what the same tasks cost in earlier runs.\nExit codes: 0 planned, 1 the workflow has errors, 2 usage error.') as unknown as Argv<PlanOptions>;
 }
 
 /**
