@@ -105,8 +105,9 @@ export const placeholderPattern = new RegExp(`<(?:${nodeFields.join('|')}) of [A
 
 /**
  * The plan of a run that is not started: waves, and per task the prompt, working directory,
- * environment and argv the worker would use, built by the worker's own code. Keys appear as
- * the names of their variables; any secret value found anywhere is masked.
+ * environment and argv the worker would use, built by the worker's own code, and the cost
+ * estimate (from the journals in `runsDir` unless `history` is given: the one read it does).
+ * Keys appear as the names of their variables; any secret value found anywhere is masked.
  */
 export function dryRun(options: DryRunOptions): { ok: true; dryRun: DryRun } | { ok: false; problems: string[] } {
   const { plan } = options;
