@@ -6,7 +6,7 @@ import type { Io } from '../../src/cli/io.ts';
 import { runReport } from '../../src/cli/report.ts';
 import { compile } from '../../src/compiler/compile.ts';
 import { nodeHost } from '../../src/compiler/node-host.ts';
-import { usageOf } from '../../src/report/figures.ts';
+import { sumFigures, usageOf } from '../../src/report/figures.ts';
 import { reportSchema } from '../../src/report/report-schema.ts';
 import { journalPath, readJournal } from '../../src/runtime/journal.ts';
 import { status } from '../../src/runtime/run-status.ts';
@@ -47,6 +47,17 @@ describe('swarm report on a replayed run of workflows/student-review.swarm', () 
     expect(data.tasks.map((t) => [t.id, t.status])).toEqual(plan.nodes.map((n) => [n.id, 'done']));
     expect(data.tasks.every((t) => t.spans.length === t.attempts && t.spans.every((s) => s.outcome === 'done'))).toBe(true);
     expect(data.run).toMatchObject({ id: 'offline', workflow: 'student-review', state: 'done' });
+  });
+
+  it('checks every task against the gateway\'s ledger and splits out Marie\'s sub-agent', async () => {
+    const c = capture(dir);
+    await runReport({ format: 'json', run: runDir }, c.io);
+    const data = reportSchema.parse(JSON.parse(c.out()));
+    expect(data.ledger).toMatchObject({ present: true, matches: true });
+    expect(data.notes).toEqual([]);
+    expect(data.tasks.every((t) => t.ledger_matches === true && t.ledger!.requests > 0)).toBe(true);
+    expect(data.agents.map((a) => [a.worker, a.agent])).toEqual([['marie', null], ['marie', 'choreography-analyzer'], ['fabien', null]]);
+    expect(usageOf(sumFigures(data.agents))).toEqual(usageOf(data.totals));
   });
 
   it('writes a page in the run directory naming every task and worker', async () => {

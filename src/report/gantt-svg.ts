@@ -34,7 +34,7 @@ export function renderGantt(data: ReportData): string {
     return { task, span, from, to: span.ended_at === undefined ? latest : Date.parse(span.ended_at), queuedFrom: queued };
   };
   const length = Math.max(latest - t0, 1000);
-  const plot = width - labelWidth - 10;
+  const plot = width - labelWidth - 28;
   const x = (t: number) => labelWidth + ((t - t0) / length) * plot;
 
   const out: string[] = [];
@@ -45,7 +45,7 @@ export function renderGantt(data: ReportData): string {
     out.push(`<rect class="band${i % 2 ? ' odd' : ''}" x="0" y="${px(y)}" width="${width}" height="${px(bandHeight)}"/>`);
     out.push(`<text class="lane-label" x="6" y="${px(y + laneHeight / 2 + 4)}">${esc(w.worker)}</text>`);
     lanes.forEach((lane, l) => {
-      for (const bar of lane) out.push(barSvg(bar, x, y + l * laneHeight));
+      lane.forEach((bar, b) => out.push(barSvg(bar, x, y + l * laneHeight, lane[b + 1] === undefined ? width : x(lane[b + 1]!.queuedFrom))));
     });
     y += bandHeight;
   });
@@ -56,7 +56,8 @@ export function renderGantt(data: ReportData): string {
   return `<svg class="gantt" viewBox="0 0 ${width} ${px(y + 4)}" role="img" aria-label="Attempts over time, by worker">${axis.join('')}${out.join('')}</svg>`;
 }
 
-function barSvg(bar: Bar, x: (t: number) => number, top: number): string {
+/** `room`: where the next thing in the lane begins, so a label too long for its bar can sit beside it. */
+function barSvg(bar: Bar, x: (t: number) => number, top: number, room: number): string {
   const { span } = bar;
   const x0 = x(bar.from);
   const w = Math.max(2, x(bar.to) - x0);
@@ -65,7 +66,10 @@ function barSvg(bar: Bar, x: (t: number) => number, top: number): string {
   const parts = [`<g class="bar ${statusClass('o', span.outcome)}"><title>${esc(tip)}</title>`];
   if (bar.queuedFrom < bar.from) parts.push(`<line class="wait" x1="${px(x(bar.queuedFrom))}" x2="${px(x0)}" y1="${px(top + laneHeight / 2)}" y2="${px(top + laneHeight / 2)}"/>`);
   parts.push(`<rect${attrs({ x: px(x0), y: px(top + 3), width: px(w), height: laneHeight - 6, rx: 3 })}/>`);
-  if (textWidth(label, fontSize) + 8 < w) parts.push(`<text class="bar-label" x="${px(x0 + 4)}" y="${px(top + laneHeight / 2 + 4)}">${esc(label)}</text>`);
+  const needed = textWidth(label, fontSize) + 8;
+  const baseline = px(top + laneHeight / 2 + 4);
+  if (needed < w) parts.push(`<text class="bar-label" x="${px(x0 + 4)}" y="${baseline}">${esc(label)}</text>`);
+  else if (x0 + w + needed < room) parts.push(`<text class="bar-label beside" x="${px(x0 + w + 4)}" y="${baseline}">${esc(label)}</text>`);
   parts.push('</g>');
   return parts.join('');
 }

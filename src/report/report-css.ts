@@ -53,6 +53,7 @@ svg.gantt { width: 100%; height: auto; display: block; }
 .bar rect { stroke: none; }
 .bar .wait { stroke: var(--queued); stroke-width: 2; stroke-dasharray: 3 2; }
 .bar-label { font-size: 11px; fill: #fff; pointer-events: none; }
+.bar-label.beside { fill: var(--fg); }
 .edge { fill: none; stroke: var(--muted); stroke-width: 1.3; }
 .arrow { fill: var(--muted); }
 .node rect { stroke: rgba(0, 0, 0, 0.25); stroke-width: 1; fill: var(--pending); }
