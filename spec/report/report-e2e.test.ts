@@ -32,7 +32,8 @@ describe('swarm report on a replayed run of workflows/student-review.swarm', () 
     if (!model.ok || model.choice.mode !== 'replay') throw new Error('student-review must replay from its shipped cassette');
     tested = await testWorkflow({ plan, workflowFile, inputs: {}, runsDir: join(dir, 'runs'), runId: 'offline', env, cassette: model.choice.cassette });
     runDir = tested.run.runDir;
-  });
+    // Hooks get 10 s by default, not the 60 s tests get (vitest.config.ts); a loaded machine needs more.
+  }, 60_000);
 
   it('prints JSON whose totals are swarm status\'s and whose workers are the plan\'s', async () => {
     expect(tested.run.status).toBe('done');

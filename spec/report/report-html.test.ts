@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportData } from '../../src/report/report-data.ts';
+import { request } from './drive.ts';
 import { renderReportHtml } from '../../src/report/report-html.ts';
 import { reportSchema } from '../../src/report/report-schema.ts';
 import { studioLedger, studioPlan, studioRun } from './studio.ts';
@@ -61,6 +62,15 @@ describe('renderReportHtml', () => {
     expect(html).toContain('<td>(the worker itself)</td>');
     expect(html).toContain('<th class="n">cache write</th><th class="n">cache read</th><th class="n">hit rate</th>');
     expect(html).toContain('<td class="n">91.7%</td>');
+  });
+
+  it('counts the sub-agent requests it could not price, and only when there are some', () => {
+    const priced = renderReportHtml(reportData(studioPlan, studioRun(), studioLedger()));
+    expect(priced).not.toContain('unpriced');
+    const ledger = studioLedger().map((e) => (e.agent === undefined ? e : request(e.task, e.worker, e.usage, undefined, { attempt: e.attempt, agent: e.agent, model: 'claude-unknown' })));
+    const html = renderReportHtml(reportData(studioPlan, studioRun(), ledger));
+    expect(html).toContain('<th class="n">unpriced requests</th>');
+    expect(html).toMatch(/<td>choreography-analyzer<\/td>.*?<td class="n">2<\/td><\/tr>/);
   });
 
   it('makes a ledger that disagrees with the journal impossible to miss', () => {

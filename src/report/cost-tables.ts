@@ -80,5 +80,7 @@ export function agentTable(data: ReportData): string {
     { header: 'models', cell: (a) => a.models.join(', ') },
     ...figureColumns<A>(),
   ];
+  // Only when it happens: a model the price table lacks leaves a request out of the cost.
+  if (data.agents.some((a) => a.unpriced_requests > 0)) columns.push({ header: 'unpriced requests', n: true, cell: (a) => String(a.unpriced_requests) });
   return table(columns, data.agents);
 }

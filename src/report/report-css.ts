@@ -53,6 +53,7 @@ svg.gantt { width: 100%; height: auto; display: block; }
 .bar rect { stroke: none; }
 .bar .wait { stroke: var(--queued); stroke-width: 2; stroke-dasharray: 3 2; }
 .bar-label { font-size: 11px; fill: #fff; pointer-events: none; }
+.o-rate-limited .bar-label, .o-queued .bar-label { fill: #1d1f23; }
 .bar-label.beside { fill: var(--fg); }
 .edge { fill: none; stroke: var(--muted); stroke-width: 1.3; }
 .arrow { fill: var(--muted); }
