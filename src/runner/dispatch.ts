@@ -82,7 +82,8 @@ export async function settleResult(
   if (error.retry_after_seconds !== undefined) failure.retryAfterSeconds = error.retry_after_seconds;
   scheduler.failed(result.task_id, { now: at, attempt, error: failure });
   const after = scheduler.task(result.task_id).status;
-  if (after === 'retrying' || after === 'rate-limited') await queue.retireAttempt(result.worker, result.task_id, attempt);
+  // A held task runs again when the run is resumed: its failed attempt is moved aside like a retry's.
+  if (after === 'retrying' || after === 'rate-limited' || after === 'held') await queue.retireAttempt(result.worker, result.task_id, attempt);
 }
 
 function usageOf(result: QueueResult) {

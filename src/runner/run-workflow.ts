@@ -222,7 +222,8 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
       }
       await dispatchTasks(scheduler, queue, unsent, now(), runId);
       if (scheduler.isFinished()) {
-        outcome = scheduler.summary().outcome === 'done' ? 'done' : 'failed';
+        const finished = scheduler.summary().outcome;
+        outcome = finished === 'running' ? 'failed' : finished;
         break;
       }
       const wakeAt = scheduler.nextWakeAt();
