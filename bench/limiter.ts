@@ -54,8 +54,8 @@ interface SimResult {
   mode: Mode;
   /** Per key limit: admitted (as the answers used it) over rate × time. */
   keyUtilisation: Record<LimitKey, number>;
-  /** Per worker: requests admitted, tokens used, median and p95 wait, its own limits' utilisation. */
-  workers: { name: string; requests: number; inputTokens: number; outputTokens: number; waitP50Ms: number; waitP95Ms: number; ownUtilisation: Partial<Record<keyof Limits, number>> }[];
+  /** Per worker: requests admitted, tokens used, median and p95 wait, its own limits' utilisation, and per bucket how many of its waits it last held. */
+  workers: { name: string; requests: number; inputTokens: number; outputTokens: number; waitP50Ms: number; waitP95Ms: number; ownUtilisation: Partial<Record<keyof Limits, number>>; waitedOn: Record<string, number> }[];
 }
 
 async function run(options: BenchOptions): Promise<void> {
@@ -79,7 +79,7 @@ async function simulate(mode: Mode, minutes: number): Promise<SimResult> {
   else for (const w of workers) scopes[`${key} share ${w.name}`] = third;
   const queue = new LimitQueue(new RateLimiter(scopes), clock);
   const later = (ms: number) => new Promise<void>((resolve) => clock.setTimer(ms, resolve));
-  const used = workers.map(() => ({ requests: 0, inputTokens: 0, outputTokens: 0, waits: [] as number[] }));
+  const used = workers.map(() => ({ requests: 0, inputTokens: 0, outputTokens: 0, waits: [] as number[], waitedOn: {} as Record<string, number> }));
 
   const lane = async (wi: number, li: number): Promise<void> => {
     const w = workers[wi]!;
@@ -95,7 +95,8 @@ async function simulate(mode: Mode, minutes: number): Promise<SimResult> {
       const latency = between(w.latencyMs);
       // The gateway cannot know the cache hit before the answer: it estimates the whole prompt and max_tokens.
       const estimate: Demand = { inputTokens: prompt, outputTokens: w.maxTokens };
-      const { ticket, waitedMs } = await queue.acquire(laneScopes, estimate);
+      let held: string | undefined;
+      const { ticket, waitedMs } = await queue.acquire(laneScopes, estimate, { onWait: (wait) => (held = `${wait.scope.startsWith('key') ? 'key' : 'worker'} ${wait.limit}`) });
       if (clock.now() > horizon) return;
       const actual = actualDemand(usage);
       const u = used[wi]!;
@@ -103,6 +104,7 @@ async function simulate(mode: Mode, minutes: number): Promise<SimResult> {
       u.inputTokens += actual.inputTokens;
       u.outputTokens += actual.outputTokens;
       u.waits.push(waitedMs);
+      if (held !== undefined) u.waitedOn[held] = (u.waitedOn[held] ?? 0) + 1;
       await later(latency);
       queue.settle(ticket, actual);
     }
@@ -126,7 +128,7 @@ async function simulate(mode: Mode, minutes: number): Promise<SimResult> {
     workers: workers.map((w, wi) => {
       const u = used[wi]!;
       const own = Object.entries(w.limits).map(([k, rate]) => [k, perMinutes(admittedFor[k as keyof Limits](u), rate)]);
-      return { name: w.name, requests: u.requests, inputTokens: u.inputTokens, outputTokens: u.outputTokens, waitP50Ms: quantile(u.waits, 0.5), waitP95Ms: quantile(u.waits, 0.95), ownUtilisation: Object.fromEntries(own) };
+      return { name: w.name, requests: u.requests, inputTokens: u.inputTokens, outputTokens: u.outputTokens, waitP50Ms: quantile(u.waits, 0.5), waitP95Ms: quantile(u.waits, 0.95), ownUtilisation: Object.fromEntries(own), waitedOn: u.waitedOn };
     }),
   };
 }
@@ -173,12 +175,12 @@ function print(report: { sims: SimResult[]; keyRatio: Record<LimitKey, number>; 
   log(`the buckets start full, so the most any limit can reach is ${pct(1 + 1 / report.config.virtualMinutes)}.\n`);
   log('Key limits');
   log(table(['limit', 'rate', 'shared', 'static split', 'shared / split'], (Object.keys(keyLimits) as LimitKey[]).map((k) => [limitLabel[k], String(keyLimits[k]), pct(shared.keyUtilisation[k]), pct(split.keyUtilisation[k]), ratio(report.keyRatio[k])])));
-  log('\nPer worker (wait = acquire to admission, virtual seconds; own = the worker\'s own limits)');
+  log('\nPer worker (wait = acquire to admission, virtual seconds; own = the worker\'s own limits; last held by = the bucket onWait named last, per wait)');
   log(
     table(
-      ['worker', 'mode', 'requests', 'input tokens', 'output tokens', 'wait p50 s', 'wait p95 s', 'own limits'],
+      ['worker', 'mode', 'requests', 'input tokens', 'output tokens', 'wait p50 s', 'wait p95 s', 'own limits', 'last held by'],
       report.sims.flatMap((s) =>
-        s.workers.map((w) => [w.name, s.mode, String(w.requests), String(w.inputTokens), String(w.outputTokens), (w.waitP50Ms / 1000).toFixed(1), (w.waitP95Ms / 1000).toFixed(1), Object.entries(w.ownUtilisation).map(([k, v]) => `${limitLabel[k as keyof Limits]} ${pct(v)}`).join(', ') || '–']),
+        s.workers.map((w) => [w.name, s.mode, String(w.requests), String(w.inputTokens), String(w.outputTokens), (w.waitP50Ms / 1000).toFixed(1), (w.waitP95Ms / 1000).toFixed(1), Object.entries(w.ownUtilisation).map(([k, v]) => `${limitLabel[k as keyof Limits]} ${pct(v)}`).join(', ') || '–', Object.entries(w.waitedOn).map(([b, n]) => `${b} ${n}`).join(', ') || '–']),
       ),
     ),
   );

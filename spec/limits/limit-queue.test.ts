@@ -6,7 +6,7 @@ import { VirtualClock } from '../../src/limits/virtual-clock.ts';
 
 const key = 'key MARIE_API_KEY';
 const marie = 'worker marie';
-const fabien = 'worker fabien';
+const jules = 'worker jules';
 const input = (inputTokens: number) => ({ inputTokens, outputTokens: 0 });
 
 function setup(limits: ConstructorParameters<typeof RateLimiter>[0]) {
@@ -61,16 +61,45 @@ describe('LimitQueue', () => {
     expect(order).toEqual(['large', 'small 0', 'small 1', 'small 2', 'small 3', 'small 4']);
   });
 
-  it('keeps a request behind an earlier one on a scope they share, even when only the earlier one is short', async () => {
+  it('lets others use the key while a request waits on its own worker’s limit', async () => {
     const { clock, queue, order, track } = setup({ [key]: { requestsPerMinute: 100 }, [marie]: { requestsPerMinute: 1 } });
     await queue.acquire([key, marie], input(1));
-    void track('marie', queue.acquire([key, marie], input(1)));
-    void track('fabien', queue.acquire([key, fabien], input(1)));
-    void track('other key', queue.acquire(['key OTHER'], input(1)));
+    const waits: Wait[] = [];
+    void track('marie', queue.acquire([key, marie], input(1), { onWait: (w) => waits.push(w) }));
+    void track('marie again', queue.acquire([key, marie], input(1)));
+    void track('jules', queue.acquire([key, jules], input(1)));
     await clock.advance(0);
-    expect(order).toEqual(['other key']);
+    expect(order).toEqual(['jules']);
+    expect(waits).toEqual([{ scope: marie, limit: 'requests/min', reason: 'capacity', waitMs: 60_000 }]);
     await clock.advance(60_000);
-    expect(order).toEqual(['other key', 'marie', 'fabien']);
+    expect(order).toEqual(['jules', 'marie']);
+    await clock.advance(60_000);
+    expect(order).toEqual(['jules', 'marie', 'marie again']);
+  });
+
+  it('queues later key requests behind a request from the moment the key, not its worker, refuses it', async () => {
+    const { clock, queue, order, track } = setup({ [key]: { inputTokensPerMinute: 6_000 }, [marie]: { inputTokensPerMinute: 600 } });
+    await queue.acquire([key, marie], input(600));
+    const waits: Wait[] = [];
+    void track('marie', queue.acquire([key, marie], input(600), { onWait: (w) => waits.push(w) }));
+    // While marie waits on her worker, jules twice takes all the key holds.
+    void track('jules 5,400', queue.acquire([key, jules], input(5_400)));
+    await clock.advance(55_000);
+    void track('jules 5,500', queue.acquire([key, jules], input(5_500)));
+    await clock.advance(5_000);
+    expect(order).toEqual(['jules 5,400', 'jules 5,500']);
+    // Her worker has refilled; the key holds 500 of her 600: room for jules's 100, but not his turn.
+    void track('jules 100', queue.acquire([key, jules], input(100)));
+    await clock.advance(0);
+    expect(waits).toEqual([
+      { scope: marie, limit: 'input tokens/min', reason: 'capacity', waitMs: 60_000 },
+      { scope: key, limit: 'input tokens/min', reason: 'capacity', waitMs: 1_000 },
+    ]);
+    expect(order).toEqual(['jules 5,400', 'jules 5,500']);
+    await clock.advance(1_000);
+    expect(order).toEqual(['jules 5,400', 'jules 5,500', 'marie']);
+    await clock.advance(1_000);
+    expect(order).toEqual(['jules 5,400', 'jules 5,500', 'marie', 'jules 100']);
   });
 
   it('lets a refund from a settled answer admit a waiting request at once', async () => {

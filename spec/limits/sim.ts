@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import type { Limits } from '../../src/compiler/plan-schema.ts';
 import { LimitQueue } from '../../src/limits/limit-queue.ts';
-import { RateLimiter, type Demand } from '../../src/limits/rate-limiter.ts';
+import { RateLimiter, type Demand, type LimitName } from '../../src/limits/rate-limiter.ts';
 import { VirtualClock } from '../../src/limits/virtual-clock.ts';
 import type { LedgerLine } from './envelope.ts';
 
 /**
  * Random traffic through a `LimitQueue` on a virtual clock, logged event by event, for the
  * property tests: arrivals at random times on random scopes, answers that use more or less
- * than estimated, requests aborted while they wait, and shared pauses.
+ * than estimated, requests aborted while they wait, and shared pauses; each wait as the queue
+ * reports it.
  */
 
 export const limitedScopes = ['key K', 'worker a', 'worker b'] as const;
@@ -34,7 +35,8 @@ export interface Scenario {
 
 export type SimEvent =
   | { kind: 'arrive' | 'admit' | 'settle' | 'abort'; seq: number; at: number; id: number }
-  | { kind: 'pause'; seq: number; at: number; scope: string; until: number };
+  | { kind: 'pause'; seq: number; at: number; scope: string; until: number }
+  | { kind: 'wait'; seq: number; at: number; id: number; scope: string; limit: LimitName };
 
 const minute = 60_000;
 const rate = (min: number, max: number) => fc.option(fc.double({ min, max, noNaN: true }), { nil: undefined, freq: 2 });
@@ -81,7 +83,8 @@ export async function simulate(scenario: Scenario): Promise<SimEvent[]> {
       note({ kind: 'arrive', id });
       const controller = new AbortController();
       if (r.abortAfterMs !== undefined) clock.setTimer(r.abortAfterMs, () => controller.abort(new Error('gave up')));
-      queue.acquire(r.scopes, r.estimate, { signal: controller.signal }).then(
+      const onWait = ({ scope, limit }: { scope: string; limit: LimitName }) => log.push({ kind: 'wait', seq: log.length, at: clock.now(), id, scope, limit });
+      queue.acquire(r.scopes, r.estimate, { signal: controller.signal, onWait }).then(
         ({ ticket }) => {
           note({ kind: 'admit', id });
           clock.setTimer(r.holdMs, () => {
@@ -104,6 +107,18 @@ const charge: Record<keyof Limits, (d: Demand) => number> = {
   inputTokensPerMinute: (d) => d.inputTokens,
   outputTokensPerMinute: (d) => d.outputTokens,
 };
+
+const limitOf: Record<LimitName, keyof Limits> = {
+  'requests/min': 'requestsPerMinute',
+  'tokens/min': 'tokensPerMinute',
+  'input tokens/min': 'inputTokensPerMinute',
+  'output tokens/min': 'outputTokensPerMinute',
+};
+
+/** Whether the request's estimate takes something from `limit`'s bucket on `scope`. */
+export function charges(request: Request, scope: string, limit: LimitName): boolean {
+  return request.scopes.includes(scope) && charge[limitOf[limit]](request.estimate) > 0;
+}
 
 /** The ledger of one scope's bucket for one limit, from the run's log. */
 export function ledgerOf(scenario: Scenario, log: SimEvent[], scope: string, limit: keyof Limits): LedgerLine[] {

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from './clock.ts';
-import { checkDemand, type Demand, type LimitName, type RateLimiter, type Refusal, type Ticket } from './rate-limiter.ts';
+import { checkDemand, limitKinds, type Demand, type LimitName, type RateLimiter, type Refusal, type Ticket } from './rate-limiter.ts';
 
-/** Why a request is waiting. Behind an earlier request, it is that request's reason, on the scope they share. */
+/** Why a request is waiting. Behind an earlier request, it is that request's refusal: a scope and limit both charge. */
 export interface Wait {
   scope: string;
   limit: LimitName;
@@ -35,11 +35,21 @@ interface Waiter {
 }
 
 /**
- * Requests waiting for a `RateLimiter`, admitted first come, first served per scope: a waiting
- * request is never overtaken by a later one on any scope they share, so a large request is not
- * starved by a stream of small ones. The cost is head-of-line blocking: a later request waits
- * behind an earlier one on a shared scope even when only the earlier one is short. One timer
- * is armed, for the earliest time a blocked request could fit; nothing polls.
+ * Requests waiting for a `RateLimiter`. A waiting request holds back later ones only on the
+ * bucket refusing it now (the scope and limit `reserve` names), and only those that charge
+ * that bucket something: waiting on `worker marie` does not block the key for others, while a
+ * request waiting on a bucket is never overtaken on it, so a stream of small requests cannot
+ * starve a large one there. A request queued behind another holds nothing itself.
+ *
+ * The cost: a request is not protected on the buckets it is not waiting on. Later requests may
+ * draw them down meanwhile, so when its bucket refills another may refuse it and it waits
+ * again, now holding that one (marie's worker bucket refills, the key that jules drew on
+ * refuses her, and from then later key requests queue behind her). Its wait stays bounded
+ * while every request on its worker also charges the key bucket refusing it, as when each
+ * worker's requests go through its key and charge every key limit: once the key refuses it,
+ * nothing later can draw on its worker. Traffic that draws on each of two of its buckets
+ * without the other can hand it between them without end. One timer is armed, for the
+ * earliest time a refused request could fit; nothing polls.
  */
 export class LimitQueue {
   readonly #limiter: RateLimiter;
@@ -91,16 +101,14 @@ export class LimitQueue {
 
   #pump(): void {
     const now = this.#clock.now();
-    // Per scope, why the earliest request still waiting on it waits: later ones queue behind it.
+    // Per refusing scope and limit, why the earliest request refused there waits.
     const held = new Map<string, Wait>();
     const still: Waiter[] = [];
     const notices: [Waiter, Wait][] = [];
     let wake = Infinity;
     for (const w of this.#waiting) {
-      const shared = w.scopes.find((s) => held.has(s));
-      let wait: Wait;
-      if (shared !== undefined) wait = { ...held.get(shared)!, scope: shared };
-      else {
+      let wait = behind(held, w);
+      if (wait === undefined) {
         const r = this.#limiter.reserve(w.scopes, w.demand, now);
         if (r.ok) {
           this.#admit(w, r.ticket, now);
@@ -108,8 +116,10 @@ export class LimitQueue {
         }
         wait = { scope: r.scope, limit: r.limit, reason: r.reason, waitMs: r.waitMs };
         wake = Math.min(wake, now + r.waitMs);
+        // A pause, or a bucket in debt, refuses even a request that charges it nothing: the earliest keeps the place.
+        const at = `${r.scope}\n${r.limit}`;
+        if (!held.has(at)) held.set(at, wait);
       }
-      for (const s of w.scopes) if (!held.has(s)) held.set(s, wait);
       still.push(w);
       const key = `${wait.scope}\n${wait.limit}\n${wait.reason}`;
       if (w.options.onWait && key !== w.reported) {
@@ -148,4 +158,16 @@ export class LimitQueue {
     });
     this.#timer = { at, cancel: () => handle.cancel() };
   }
+}
+
+const amountOf = new Map(limitKinds.map((k) => [k.name, k.amount]));
+
+/** The longest-held refusal of an earlier request on a bucket `w` would charge, if any. */
+function behind(held: Map<string, Wait>, w: Waiter): Wait | undefined {
+  let longest: Wait | undefined;
+  for (const h of held.values()) {
+    if (!w.scopes.includes(h.scope) || amountOf.get(h.limit)!(w.demand) <= 0) continue;
+    if (longest === undefined || h.waitMs > longest.waitMs) longest = h;
+  }
+  return longest;
 }
