@@ -22,6 +22,8 @@ export const exitCodes = {
   internal: 3,
   /** `swarm status`: the run has not ended (or its runner died without ending it). */
   running: 4,
+  /** `swarm run`: a budget ran out before every task was done; `--resume ID --budget N` continues it. */
+  budget: 5,
   /** `swarm run` was stopped (Ctrl-C, SIGTERM); `--resume` continues it. */
   interrupted: 130,
 } as const;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { writeFileAtomic } from '../queue/atomic.ts';
@@ -10,7 +10,7 @@ import { JournalError, journalPath, readJournal } from '../runtime/journal.ts';
 import { ReplayError } from '../runtime/replay.ts';
 import { readRunFiles, RunFilesError } from '../runner/run-files.ts';
 import { exitCodes, UsageError, type ExitCode, type Io } from './io.ts';
-import type { StatusOptions } from './status.ts';
+import { locateRun } from './status.ts';
 
 export interface ReportOptions {
   /** A run id or run directory; the latest run when absent. */
@@ -71,20 +71,4 @@ function readReport(runDir: string, io: Io) {
     }
     throw error;
   }
-}
-
-// A copy of status.ts's private `locateRun`, so both commands find runs alike. Once status.ts
-// exports it, import it from there and delete this one.
-function locateRun(options: Pick<StatusOptions, 'run' | 'runsDir' | 'workflow'>, io: Io): string {
-  const abs = (p: string) => (isAbsolute(p) ? p : join(io.cwd, p));
-  if (options.run && existsSync(join(abs(options.run), 'journal.jsonl'))) return abs(options.run);
-  const runsDir = options.runsDir ? abs(options.runsDir) : options.workflow ? join(dirname(abs(options.workflow)), '.swarm', 'runs') : join(io.cwd, '.swarm', 'runs');
-  if (options.run) {
-    const dir = join(runsDir, options.run);
-    if (!existsSync(join(dir, 'journal.jsonl'))) throw new UsageError(`no run ${options.run} in ${runsDir}`);
-    return dir;
-  }
-  const runs = existsSync(runsDir) ? readdirSync(runsDir).filter((name) => existsSync(join(runsDir, name, 'journal.jsonl'))) : [];
-  if (runs.length === 0) throw new UsageError(`no runs in ${runsDir}; name a run, or use --runs-dir or --workflow`);
-  return join(runsDir, runs.sort((a, b) => statSync(join(runsDir, a)).mtimeMs - statSync(join(runsDir, b)).mtimeMs || a.localeCompare(b)).at(-1)!);
 }

@@ -29,6 +29,7 @@ export interface RunOptions {
   cassette?: string;
   pace?: boolean;
   dryRun?: boolean;
+  budget?: number;
 }
 
 export function runCommand(yargs: Argv): Argv<RunOptions> {
@@ -45,15 +46,17 @@ export function runCommand(yargs: Argv): Argv<RunOptions> {
     .option('replay', { type: 'string', describe: 'Run offline: the model\'s answers come from this cassette [default: WORKFLOW.cassette.jsonl beside the workflow]' })
     .option('cassette', { type: 'string', describe: 'The cassette --record writes or --replay reads [default: WORKFLOW.cassette.jsonl beside the workflow]' })
     .option('pace', { type: 'boolean', describe: 'With --replay: stream answers at the pace they were recorded, not at once' })
+    .option('budget', { type: 'string', coerce: parseBudget, describe: 'The most the run may spend, in dollars ($5 or 5), over the workflow\'s `budget`; with --resume, raises it' })
     .option('dry-run', { type: 'boolean', conflicts: 'resume', describe: 'Print the plan and start nothing: waves, each task\'s claude command line (keys by name only) and prompt' })
     .example('$0 run workflows/student-review.swarm', 'Run a workflow with its default inputs')
     .example('$0 run workflows/student-review.swarm -i student="Ana Lima"', 'Set an input')
     .example('$0 run wf.swarm --resume 20261201-120000-a1b2c3', 'Continue a run that crashed or was stopped')
+    .example('$0 run wf.swarm --resume 20261201-120000-a1b2c3 --budget 10', 'Continue a run whose budget ran out, with $10 in all')
     .example('$0 run wf.swarm --record', 'Run against the API and save every answer to wf.cassette.jsonl')
     .example('$0 run wf.swarm --replay', 'Run offline from wf.cassette.jsonl: no key, the same answers')
     .example('$0 run wf.swarm -f json | jq -c "select(.type==\\"task:done\\")"', 'Follow the run from a program')
     .example('$0 run workflows/student-review.swarm --dry-run', 'See what would run, and how, without a key; -f json for the full argv')
-    .epilogue('Exit codes: 0 every task done, 1 a task failed or was skipped, 2 usage error or a workflow with errors, 3 internal error, 130 interrupted (resume it with --resume). With --dry-run: 0 the run would start, 1 a workflow with errors or one the run would refuse.') as unknown as Argv<RunOptions>;
+    .epilogue('Exit codes: 0 every task done, 1 a task failed or was skipped (or a worker’s circuit breaker opened), 2 usage error or a workflow with errors, 3 internal error, 5 a budget ran out (resume it with --resume ID --budget N), 130 interrupted (resume it with --resume). With --dry-run: 0 the run would start, 1 a workflow with errors or one the run would refuse.') as unknown as Argv<RunOptions>;
 }
 
 /** Compiles, then runs the workflow; prints progress as it goes and the report at the end. */
@@ -88,6 +91,7 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
       model: modelChoice,
       leaseMs: options.lease,
       workerArgs: options.claude ? ['--claude', options.claude] : [],
+      ...(options.budget !== undefined && { budgetUsd: options.budget }),
       ...hooks,
     }),
   );
@@ -98,9 +102,16 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
     const outStyle = stylerFor({ isTTY: io.stdout.isTTY, env: io.env });
     io.stdout.write((live ? '' : '\n') + renderRunReport(outcome.report, outStyle));
     if (outcome.artifacts.length > 0) io.stdout.write(`\nArtifacts:\n${outcome.artifacts.map((a) => `  ${relative(io.cwd, a) || a}`).join('\n')}\n`);
-    io.stdout.write(`\nRun ${outcome.runId} ${outcome.status} (${where})${outcome.status === 'interrupted' ? `; continue with: swarm run ${options.file} --resume ${outcome.runId}` : ''}\n`);
+    const next =
+      outcome.status === 'interrupted'
+        ? `; continue with: swarm run ${options.file} --resume ${outcome.runId}`
+        : outcome.status === 'budget-exhausted'
+          ? `; continue with a larger budget: swarm run ${options.file} --resume ${outcome.runId} --budget <dollars>`
+          : '';
+    const why = outcome.report.reason === undefined ? '' : `\n${outcome.report.reason}`;
+    io.stdout.write(`\nRun ${outcome.runId} ${outcome.status} (${where})${next}${why}\n`);
   }
-  return outcome.status === 'done' ? exitCodes.ok : outcome.status === 'interrupted' ? exitCodes.interrupted : exitCodes.problems;
+  return outcome.status === 'done' ? exitCodes.ok : outcome.status === 'interrupted' ? exitCodes.interrupted : outcome.status === 'budget-exhausted' ? exitCodes.budget : exitCodes.problems;
 }
 
 /**
@@ -135,6 +146,13 @@ async function runDryRun(options: RunOptions, io: Io): Promise<ExitCode> {
   if (options.format === 'json') io.stdout.write(JSON.stringify(out, null, 2) + '\n');
   else io.stdout.write(renderDryRun(out, stylerFor({ isTTY: io.stdout.isTTY, env: io.env }), { cwd: io.cwd }));
   return out.problems.length > 0 ? exitCodes.problems : exitCodes.ok;
+}
+
+/** `--budget $5`, `--budget 5`, `--budget 2.50`: dollars, more than nothing. */
+export function parseBudget(value: string): number {
+  const usd = Number(String(value).trim().replace(/^\$/, ''));
+  if (!Number.isFinite(usd) || usd <= 0) throw new UsageError(`Expected --budget to be an amount of dollars above zero, like $5 or 2.50, got \`${value}\``);
+  return usd;
 }
 
 /** What --record, --replay and --cassette (paths relative to the working directory) and the keys in the environment ask for. */

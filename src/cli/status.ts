@@ -39,10 +39,11 @@ export async function runStatus(options: StatusOptions, io: Io): Promise<ExitCod
     io.stdout.write(`Run ${report.runId} of ${report.workflow}: ${report.state} (started ${report.startedAt}${report.endedAt ? `, ended ${report.endedAt}` : ''}${report.resumes ? `, resumed ${report.resumes}×` : ''})\n\n`);
     io.stdout.write(renderRunReport(report, style));
   }
-  return report.state === 'done' ? exitCodes.ok : report.state === 'running' ? exitCodes.running : exitCodes.problems;
+  return report.state === 'done' ? exitCodes.ok : report.state === 'running' ? exitCodes.running : report.state === 'budget-exhausted' ? exitCodes.budget : exitCodes.problems;
 }
 
-function locateRun(options: StatusOptions, io: Io): string {
+/** The run directory a command names: a path, an id in the runs directory, or the latest run there. */
+export function locateRun(options: Pick<StatusOptions, 'run' | 'runsDir' | 'workflow'>, io: Io): string {
   const abs = (p: string) => (isAbsolute(p) ? p : join(io.cwd, p));
   if (options.run && existsSync(join(abs(options.run), 'journal.jsonl'))) return abs(options.run);
   const runsDir = options.runsDir ? abs(options.runsDir) : options.workflow ? join(dirname(abs(options.workflow)), '.swarm', 'runs') : join(io.cwd, '.swarm', 'runs');

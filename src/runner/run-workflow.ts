@@ -10,6 +10,8 @@ import { status, type RunStatusReport } from '../runtime/run-status.ts';
 import { createScheduler, type Scheduler } from '../runtime/scheduler.ts';
 import type { TaskNode } from '../runtime/task-state.ts';
 import { startRunGateway } from './run-gateway.ts';
+import { estimatePlan, expectedTaskCost } from '../cost/estimate.ts';
+import { loadHistory } from '../cost/history.ts';
 import type { Executor, WorkerProcess } from '../worker/executor.ts';
 import { localExecutor } from '../worker/local-executor.ts';
 import { claudeHome } from '../worker/run-task.ts';
@@ -115,12 +117,13 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
   const runDir = join(options.runsDir, runId);
   let scheduler: Scheduler;
   let journal: Journal;
+  const estimateUsd = options.estimateUsd ?? budgetEstimate(plan, options);
   const schedulerOptions = {
     ...options.scheduler,
     runDir,
     emitter,
     ...(options.budgetUsd !== undefined && { budgetUsd: options.budgetUsd }),
-    ...(options.estimateUsd !== undefined && { estimateUsd: options.estimateUsd }),
+    ...(estimateUsd !== undefined && { estimateUsd }),
   };
   if (options.resume !== undefined) {
     const existing = readRunFiles(runDir);
@@ -252,6 +255,18 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
   const done = scheduler.results();
   const artifacts = [...done.values()].flatMap((r) => r.artifacts);
   return { runId, runDir, status: outcome, report, artifacts, results: done };
+}
+
+/**
+ * Where budgets apply, what each task is expected to cost: from earlier runs in the same runs
+ * directory when there are any, else from its prompt sizes (see `estimatePlan`).
+ */
+function budgetEstimate(plan: Plan, options: RunWorkflowOptions): ((node: TaskNode) => number) | undefined {
+  const budgeted =
+    options.budgetUsd !== undefined || plan.budgetUsd !== undefined || plan.workers.some((w) => w.budgetUsd !== undefined) || plan.nodes.some((n) => n.kind === 'task' && n.budgetUsd !== undefined);
+  if (!budgeted) return undefined;
+  const estimate = estimatePlan(plan, loadHistory(options.runsDir), { inputs: options.inputs });
+  return (node) => expectedTaskCost(estimate, node.id);
 }
 
 function newRunId(): string {
