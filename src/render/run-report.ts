@@ -23,7 +23,8 @@ export function renderRunReport(report: RunStatusReport, style: Styler, options:
     { header: 'cache w/r', align: 'right' },
     { header: 'cost', align: 'right' },
   ];
-  const row = (t: TaskStatusLine) => [t.id, t.status, t.worker, String(t.attempts), duration(t.elapsedMs), String(t.turns), ...usageCells(t.usage), money(t.costUsd)];
+  // A call waiting out a limit shows as `rate-limited`, with which limit below the table.
+  const row = (t: TaskStatusLine) => [t.id, t.waiting ? 'rate-limited' : t.status, t.worker, String(t.attempts), duration(t.elapsedMs), String(t.turns), ...usageCells(t.usage), money(t.costUsd)];
   const parts = [renderTable(columns, report.tasks.map(row))];
 
   if (options.workers !== false) {
@@ -56,7 +57,13 @@ export function renderRunReport(report: RunStatusReport, style: Styler, options:
     .filter((s) => c[s] > 0)
     .map((s) => `${c[s]} ${s}`)
     .join(', ');
-  parts.push(`${report.summary.total} tasks: ${counts || 'none'}; ${tokens(report.totals.usage)} tokens, ${money(report.totals.costUsd)}`);
+  const u = report.totals.usage;
+  const input = u.input_tokens + u.cache_creation_input_tokens + u.cache_read_input_tokens;
+  const hit = input === 0 ? '' : `, ${Math.round((100 * u.cache_read_input_tokens) / input)}% of input read from cache`;
+  parts.push(`${report.summary.total} tasks: ${counts || 'none'}; ${tokens(report.totals.usage)} tokens, ${money(report.totals.costUsd)}${hit}`);
+  for (const t of report.tasks) {
+    if (t.waiting) parts.push(`${style.yellow(t.id)}: ${waitText(t.waiting)}`);
+  }
   const problems = report.tasks.filter((t) => t.error !== undefined || t.because !== undefined || t.held !== undefined);
   const byId = new Map(report.tasks.map((t) => [t.id, t]));
   for (const t of problems) {
@@ -65,6 +72,12 @@ export function renderRunReport(report: RunStatusReport, style: Styler, options:
     else parts.push(`${style.red(t.id)}: ${t.error!.kind}: ${t.error!.message}`);
   }
   return parts.join('\n\n') + '\n';
+}
+
+/** `rate-limited (requests/min on key MARIE_API_KEY)`, as the progress view says it. */
+export function waitText(wait: NonNullable<TaskStatusLine['waiting']>): string {
+  const why = wait.cause === 'retry-after' ? ', the API said retry-after' : wait.cause === 'paused' ? ', paused after a 429' : '';
+  return `rate-limited (${wait.limit} on ${wait.scope}${why})`;
 }
 
 function colourFor(status: TaskStatus, style: Styler): (text: string) => string {

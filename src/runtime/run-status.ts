@@ -22,6 +22,8 @@ export interface TaskStatusLine {
   because?: string;
   /** For a held task: the budget or breaker that stopped it. */
   held?: { cause: 'budget' | 'breaker'; reason: string };
+  /** A call of the running attempt is waiting out a rate limit at `now`: which, on which key or worker. */
+  waiting?: { limit: string; scope: string; cause: 'capacity' | 'paused' | 'retry-after'; untilMs: number };
 }
 
 export interface RunStatusReport {
@@ -48,6 +50,7 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
   const usage = new Map<string, TaskUsage>();
   const cost = new Map<string, number>();
   const turns = new Map<string, number>();
+  const waits = new Map<string, NonNullable<TaskStatusLine['waiting']>>();
   let state: RunStatusReport['state'] = 'running';
   let endedAt: string | undefined;
   let reason: string | undefined;
@@ -64,7 +67,11 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
   };
   for (const event of events) {
     const at = Date.parse(event.at);
+    if ('task' in event) waits.delete(event.task);
     switch (event.type) {
+      case 'limit:wait':
+        waits.set(event.task, { limit: event.limit, scope: event.scope, cause: event.cause, untilMs: at + event.wait_ms });
+        break;
       case 'run:start':
         if (event.resumed === true) resumes++;
         state = 'running';
@@ -114,6 +121,8 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
     if (t.error !== undefined) line.error = t.error;
     if (t.because !== undefined) line.because = t.because;
     if (t.held !== undefined) line.held = t.held;
+    const wait = waits.get(t.id);
+    if (wait !== undefined && options.now !== undefined && wait.untilMs > options.now && (t.status === 'running' || t.status === 'queued')) line.waiting = wait;
     return line;
   });
   const totals = {
