@@ -4,10 +4,11 @@
  */
 import { checkBenchmark } from './check.ts';
 import { dispatchBenchmark } from './dispatch.ts';
+import { limiterBenchmark } from './limiter.ts';
 import { makespanBenchmark } from './makespan.ts';
 import type { Benchmark, BenchOptions } from './lib.ts';
 
-const benchmarks: Benchmark[] = [checkBenchmark, dispatchBenchmark, makespanBenchmark];
+const benchmarks: Benchmark[] = [checkBenchmark, dispatchBenchmark, makespanBenchmark, limiterBenchmark];
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
   const names: string[] = [];
