@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { generateCstDts } from 'chevrotain';
 import { z } from 'zod';
 import { planSchema } from '../src/compiler/plan-schema.ts';
+import { ledgerEntrySchema } from '../src/cost/ledger-schema.ts';
+import { reportSchema } from '../src/report/report-schema.ts';
+import { runEventSchema } from '../src/runtime/events.ts';
 import { checkReportSchema } from '../src/diagnostics/diagnostic.ts';
 import { parser } from '../src/language/parser.ts';
 import { resultFileSchema, taskFileSchema } from '../src/queue/protocol.ts';
@@ -57,6 +60,9 @@ export function generatedFiles(): GeneratedFile[] {
     { path: 'spec/check-report.schema.json', content: jsonSchema(checkReportSchema) },
     { path: 'spec/task.schema.json', content: jsonSchema(taskFileSchema) },
     { path: 'spec/result.schema.json', content: jsonSchema(resultFileSchema) },
+    { path: 'spec/report.schema.json', content: jsonSchema(reportSchema) },
+    { path: 'spec/usage-ledger.schema.json', content: jsonSchema(ledgerEntrySchema) },
+    { path: 'spec/journal-event.schema.json', content: jsonSchema(runEventSchema) },
     { path: readmePath, content: readme(readFileSync(join(repoRoot, readmePath), 'utf8')) },
   ];
   for (const [rule, svg] of diagrams()) files.push({ path: `${diagramsDir}/${rule}.svg`, content: svg });
