@@ -45,8 +45,9 @@ describe('a run that spends its budget, resumed with a larger one', () => {
         },
       },
     }));
-    first = await p.run({ runId });
-    second = await p.run({ resume: runId, budgetUsd: 10 });
+    // The estimate says the task fits; the answers prove it wrong, so the stop comes mid-task.
+    first = await p.run({ runId, estimateUsd: () => 0.001 });
+    second = await p.run({ resume: runId, budgetUsd: 10, estimateUsd: () => 0.001 });
   }, 120_000);
   afterAll(() => p.close());
 

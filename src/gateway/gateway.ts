@@ -83,13 +83,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const random = options.random ?? Math.random;
   const maxRetries = options.maxRateLimitRetries ?? 8;
   const history = new DemandHistory();
+  // Calls in flight: a client that hangs up, or the gateway closing, ends its upstream call and
+  // its wait too, or a hung upstream would keep the process alive.
+  const open = new Set<AbortController>();
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const method = req.method ?? 'GET';
-    const send = () => fetch(upstream + (req.url ?? '/'), { method, headers: upstreamHeaders(req.headers), ...(method === 'GET' || method === 'HEAD' ? {} : { body }) });
+    const send = () => fetch(upstream + (req.url ?? '/'), { method, headers: upstreamHeaders(req.headers), signal, ...(method === 'GET' || method === 'HEAD' ? {} : { body }) });
     const isMessages = method === 'POST' && new URL(req.url ?? '/', 'http://x').pathname === '/v1/messages';
     const parsed = isMessages ? messagesRequestSchema.safeParse(json(body.toString('utf8'))) : undefined;
     const route = parsed?.success ? options.route(req.headers) : undefined;
@@ -110,6 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     let pausedByUs = false;
     for (let retry = 0; ; retry++) {
       const { ticket } = await options.queue.acquire(route.scopes, demand, {
+        signal,
         onWait: (w) => {
           // The pause this call's own 429 set was reported as `retry-after` already.
           if (pausedByUs && w.reason === 'paused' && w.scope === route.keyScope) return;
@@ -137,8 +141,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         options.onWait?.(route, { scope: route.keyScope, limit, cause: 'retry-after', waitMs: delay });
         continue;
       }
-      const usage = await pipe(answer, res);
-      options.queue.settle(ticket, usage === undefined ? demand : actualDemand(usage));
+      let usage: MessagesUsage | undefined;
+      try {
+        usage = await pipe(answer, res);
+      } finally {
+        // A stream cut short still holds its estimate: what it used is unknown.
+        options.queue.settle(ticket, usage === undefined ? demand : actualDemand(usage));
+      }
       if (usage !== undefined) history.record(route, usage, request);
       const agent = options.agentOf?.(route, request);
       options.onAnswer?.(route, { model: request.model, status: answer.status, ...(usage && { usage }), ...(agent !== undefined && { agent }), waitedMs: clock.now() - began });
@@ -147,7 +156,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    const call = new AbortController();
+    open.add(call);
+    res.on('close', () => {
+      open.delete(call);
+      if (!res.writableFinished) call.abort(new Error('the client hung up'));
+    });
+    handle(req, res, call.signal).catch((error: unknown) => {
+      if (call.signal.aborted) return res.destroy();
       options.onNotice?.(`gateway: ${(error as Error).message}`);
       if (!res.headersSent) {
         res.writeHead(502, { 'content-type': 'application/json' });
@@ -164,6 +180,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: `http://127.0.0.1:${port}`,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const call of open) call.abort(new Error('the gateway closed'));
       server.closeAllConnections();
       await closed;
     },
