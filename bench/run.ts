@@ -4,11 +4,12 @@
  */
 import { checkBenchmark } from './check.ts';
 import { dispatchBenchmark } from './dispatch.ts';
+import { gatewayBenchmark } from './gateway.ts';
 import { limiterBenchmark } from './limiter.ts';
 import { makespanBenchmark } from './makespan.ts';
 import type { Benchmark, BenchOptions } from './lib.ts';
 
-const benchmarks: Benchmark[] = [checkBenchmark, dispatchBenchmark, makespanBenchmark, limiterBenchmark];
+const benchmarks: Benchmark[] = [checkBenchmark, dispatchBenchmark, makespanBenchmark, limiterBenchmark, gatewayBenchmark];
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
   const names: string[] = [];
