@@ -258,7 +258,8 @@ describe('model server: timing', () => {
 });
 
 describe('model server: usage and prompt caching', () => {
-  const system = [{ type: 'text' as const, text: 'S'.repeat(4000), cache_control: { type: 'ephemeral' as const } }];
+  // Past Sonnet 5's minimum cacheable length (1,024 tokens): a shorter prefix is not cached.
+  const system = [{ type: 'text' as const, text: 'S'.repeat(8000), cache_control: { type: 'ephemeral' as const } }];
 
   it('writes a marked prefix the first time, reads it afterwards, and writes only what grew', async () => {
     const { client } = await serve();

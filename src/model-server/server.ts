@@ -7,7 +7,8 @@ import { firstUserText, isSubagentRequest, messagesRequestSchema, type MessagesR
 import { isDropTurn, isErrorTurn, isHangTurn, type Script, type Turn } from './script.ts';
 import { ScriptPlayer, type ScriptMatch } from './script-player.ts';
 import { messageEvents, messageStart, sseEvent } from './sse.ts';
-import { PromptCache } from './usage.ts';
+import { breakpointProblem } from './prompt-blocks.ts';
+import { PromptCache, type PromptCacheOptions, type Usage } from './usage.ts';
 import type { RawAnswer } from '../cassette/replay-answer.ts';
 
 /** One request as the server received it, logged before it is answered (so hung ones show too). */
@@ -23,6 +24,8 @@ export interface RecordedRequest {
   /** The turn it was answered with, and which script entry gave it (absent for the default turn). */
   turn?: Turn;
   match?: ScriptMatch;
+  /** The usage the server reported for a message it answered in full (not for a replayed answer). */
+  usage?: Usage;
 }
 
 /** What a `respond` function is shown of a Messages request. */
@@ -44,6 +47,8 @@ export interface ModelServerOptions {
   pace?: boolean;
   /** When set, a request carrying another key is refused with 401, as the real API does. */
   apiKey?: string;
+  /** The prompt cache's clock and per-model minimum. @default the wall clock and the API's minimums */
+  promptCache?: PromptCacheOptions;
   /** @default 0 (a free port) */
   port?: number;
 }
@@ -109,7 +114,7 @@ function keyOf(headers: IncomingHttpHeaders): string | undefined {
  */
 export async function startModelServer(options: ModelServerOptions = {}): Promise<ModelServer> {
   const player = new ScriptPlayer(options.script ?? {});
-  const cache = new PromptCache();
+  const cache = new PromptCache(options.promptCache);
   const requests: RecordedRequest[] = [];
   const closing = new AbortController();
 
@@ -122,6 +127,8 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       return sendError(res, 400, requestId, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid JSON'}`);
     }
     const body = parsed.data;
+    const refused = breakpointProblem(body);
+    if (refused) return sendError(res, 400, requestId, refused);
     const subagent = isSubagentRequest(body);
     const raw = options.answer?.(body, record.headers);
     if (raw) {
@@ -159,6 +166,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       return; // Left open: close() destroys the socket.
     }
     const message = buildMessage(turn, body.model, input);
+    record.usage = message.usage;
     if (!body.stream) return sendJson(res, 200, requestId, message);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': requestId });
     res.end(messageEvents(message).map(sseEvent).join(''));
