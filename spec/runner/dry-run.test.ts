@@ -56,7 +56,11 @@ describe('dryRun for the shipped student-review workflow', () => {
     const evaluate = plan.nodes.find((n) => n.id === 'evaluate')!;
     // With nothing upstream the prompt is exactly the one a run would send.
     expect(taskOf(dry, 'evaluate').prompt).toBe(renderTemplate(evaluate.prompt, { inputs: { student: 'Liam Chen' }, results: new Map() }));
-    expect(taskOf(dry, 'evaluate').argv?.slice(-2)).toEqual(['--', taskOf(dry, 'evaluate').prompt]);
+    // The CLI gets it followed by the note naming the task's directories, as a run sends it.
+    const argv = taskOf(dry, 'evaluate').argv!;
+    expect(argv.at(-2)).toBe('--');
+    expect(argv.at(-1)!.startsWith(`${taskOf(dry, 'evaluate').prompt}\n\n<swarm-task id="evaluate">\n`)).toBe(true);
+    expect(argv.at(-1)).toMatch(/\n<\/swarm-task>$/);
     const placement = taskOf(dry, 'placement');
     expect(placement.prompt).toContain("Here is the evaluation you wrote for Liam Chen:\n\n<result of evaluate>\n");
     expect(placement.awaits).toEqual([{ node: 'evaluate', field: 'result' }]);

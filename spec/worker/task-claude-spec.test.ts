@@ -34,7 +34,7 @@ describe('taskClaudeSpec for the shipped student-review workflow', () => {
     expect(place).toEqual({ cwd: join(runDir, 'results', 'marie', 'evaluate'), taskDir: join(runDir, 'results', 'marie', 'evaluate'), workspace: studio, writable: false });
     expect(spec.addDirs).toEqual([studio]);
     expect(spec.disallowedTools).toEqual([`Edit(/${studio}/**)`, `Write(/${studio}/**)`]);
-    expect(spec.appendSystemPrompt).toContain(`Write every file you produce in ${place.taskDir}`);
+    expect(spec.prompt).toContain(`Write every file you produce in ${place.taskDir}`);
   });
 
   it('offers and allows the same tools, naming the sub-agent tool as the CLI does', () => {
@@ -60,7 +60,8 @@ describe('taskClaudeSpec for the shipped student-review workflow', () => {
 
   it('passes the prompt, metacharacters and all, as the last argument after `--`', () => {
     const args = claudeArgs(specFor('marie').spec);
-    expect(args.slice(-2)).toEqual(['--', 'Evaluate $(whoami); rm -rf /']);
+    expect(args.at(-2)).toBe('--');
+    expect(args.at(-1)).toMatch(/^Evaluate \$\(whoami\); rm -rf \/\n\n<swarm-task id="evaluate">\n[^]*\n<\/swarm-task>$/);
     expect(args).toContain('--no-session-persistence');
   });
 });

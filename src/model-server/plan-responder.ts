@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Plan } from '../compiler/plan-schema.ts';
-import { systemText } from './request.ts';
+import { placeOf } from './authored/conversation.ts';
 import type { Turn } from './script.ts';
 import type { ScriptRequest } from './server.ts';
 
 /**
  * Plays the model for a whole plan, offline: each task's conversation writes the task's
- * declared outputs (one Write per file, in the directory the worker's system prompt names),
+ * declared outputs (one Write per file, in the directory the note ending its prompt names),
  * then hands back a summary through the structured output. `npm run demo` and the tests of
  * the shipped workflows run on it; it exercises every part of a run except the model's wits.
  */
@@ -22,7 +22,7 @@ export function planResponder(plan: Plan): (request: ScriptRequest) => Turn | un
     const task = found.task;
     const n = turns.get(task.id) ?? 0;
     turns.set(task.id, n + 1);
-    const cwd = /Your working directory is (.+?)\.\n/.exec(systemText(request.body) + '\n')?.[1];
+    const cwd = placeOf(request.firstUserText)?.cwd;
     if (cwd !== undefined && n < task.outputs.length) {
       const output = task.outputs[n]!;
       return { tool: 'Write', input: { file_path: join(cwd, output), content: `# ${task.id}: ${output}\n\nWritten by swarm's stand-in model for \`${plan.workflow.name}\`.\n` } };

@@ -40,6 +40,9 @@ export function taskPlace(runDir: string, info: Pick<RunInfo, 'base_dir'>, worke
 /**
  * What the CLI is told for one task: the worker's system prompt with swarm's protocol note
  * appended, its model, tools and sub-agents, and the structured output the findings come from.
+ * The system prompt and sub-agents are the same for every task of a worker, so the API's prompt
+ * cache (which Claude Code marks at the end of the system prompt) hits from the second task on;
+ * what belongs to one task (its id, directories, outputs) ends its prompt instead.
  * `tools` both offers the tools and lets them run unasked, which print mode cannot do
  * otherwise; a read-only workspace is added for reading, with writes into it refused.
  */
@@ -49,10 +52,10 @@ export function taskClaudeSpec(plan: Plan, info: RunInfo, worker: PlanWorker, ta
   const agents = agentsOf(plan, worker, info);
   const maxTurns = task.max_turns ?? worker.maxTurns;
   return {
-    prompt: task.description,
+    prompt: `${task.description}\n\n${taskNote(task, place)}`,
     model: task.model ?? worker.model,
     ...(worker.system && { systemPrompt: renderTemplate(worker.system.template, { inputs: info.inputs, results: new Map() }) }),
-    appendSystemPrompt: protocolNote(worker, task, place),
+    appendSystemPrompt: protocolNote(worker),
     ...(tools && { tools, allowedTools: tools }),
     ...(Object.keys(agents).length > 0 && { agents }),
     permissionMode: worker.permissionMode as ClaudeSpec['permissionMode'],
@@ -166,11 +169,29 @@ function agentsOf(plan: Plan, worker: PlanWorker, info: RunInfo): Record<string,
   return agents;
 }
 
-/** Where to work and what to hand back: the part of the system prompt swarm adds to the worker's own. */
-function protocolNote(worker: PlanWorker, task: Task, place: TaskPlace): string {
-  const lines = [`You are ${worker.name}, a worker in a swarm run, on task \`${task.task_id}\`.`, `Your working directory is ${place.cwd}.`];
+/**
+ * What swarm adds to the worker's system prompt: the same text for every task of the worker,
+ * byte for byte, since anything that varies there costs the cache the whole system prompt.
+ */
+export function protocolNote(worker: Pick<PlanWorker, 'name'>): string {
+  return [
+    `You are ${worker.name}, a worker in a swarm run.`,
+    `Each task's message ends with a <${noteTag}> block: the task's id, your working directory for it, where to read and where to write, and the files the task must produce.`,
+    'When you are done, return your summary, findings and the files you wrote through the structured output.',
+  ].join('\n');
+}
+
+/** The tag of the block that ends each task's prompt. */
+export const noteTag = 'swarm-task';
+
+/**
+ * Where this task works and what it must produce, put after the task's own prompt, so a
+ * cassette's `said` and a replay miss show the prompt first.
+ */
+export function taskNote(task: Pick<Task, 'task_id' | 'outputs'>, place: TaskPlace): string {
+  const lines = [`<${noteTag} id="${task.task_id}">`, `Your working directory is ${place.cwd}.`];
   if (place.workspace !== undefined && !place.writable) lines.push(`Read the material in ${place.workspace} (read-only). Write every file you produce in ${place.taskDir}.`);
   if (task.outputs && task.outputs.length > 0) lines.push(`The task must produce: ${task.outputs.join(', ')} (relative to the working directory).`);
-  lines.push('When you are done, return your summary, findings and the files you wrote through the structured output.');
+  lines.push(`</${noteTag}>`);
   return lines.join('\n');
 }

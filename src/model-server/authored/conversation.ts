@@ -9,7 +9,7 @@ export type Responder = (request: ScriptRequest) => Turn | undefined;
 
 type TaskNode = Extract<PlanNode, { kind: 'task' }>;
 
-/** Where a task works, as the protocol note in its system prompt says. */
+/** Where a task works, as the note that ends its prompt says. */
 export interface Place {
   task: string;
   /** The CLI's working directory: where the task's files are written. */
@@ -54,7 +54,7 @@ export function authoredResponder(plan: Plan, tasks: Record<string, TaskAuthor>,
       const sub = subagents.find((s) => s.isFor(system));
       return sub && turnAt(sub.turns(request.firstUserText), taken);
     }
-    const place = placeOf(system);
+    const place = placeOf(request.firstUserText);
     const task = plan.nodes.find((n): n is TaskNode => n.kind === 'task' && n.id === place?.task);
     const author = place && tasks[place.task];
     if (!place || !task || !author) return undefined;
@@ -78,12 +78,12 @@ function turnAt(turns: Turn[], index: number): Turn {
   return turns[index] ?? { text: 'Done: the summary and findings are in the structured output.' };
 }
 
-/** Reads the lines run-task.ts appends to every worker's system prompt. */
-export function placeOf(system: string): Place | undefined {
-  const task = /on task `([^`]+)`/.exec(system)?.[1];
-  const cwd = /Your working directory is (.+?)\.\n/.exec(system + '\n')?.[1];
+/** Reads the `<swarm-task>` note run-task.ts puts after every task's prompt. */
+export function placeOf(prompt: string): Place | undefined {
+  const task = /<swarm-task id="([^"]+)">/.exec(prompt)?.[1];
+  const cwd = /Your working directory is (.+?)\.\n/.exec(prompt + '\n')?.[1];
   if (task === undefined || cwd === undefined) return undefined;
-  const material = /Read the material in (.+?) \(read-only\)/.exec(system)?.[1] ?? cwd;
+  const material = /Read the material in (.+?) \(read-only\)/.exec(prompt)?.[1] ?? cwd;
   return { task, cwd, material };
 }
 
