@@ -2,6 +2,7 @@
  * Runs the benchmarks: `npm run bench`, or `node bench/run.ts [NAME…] [--quick] [--sizes=100,1000]`.
  * Each benchmark is a module exporting a `Benchmark`; add new ones to the list below.
  */
+import { cacheBenchmark } from './cache.ts';
 import { checkBenchmark } from './check.ts';
 import { dispatchBenchmark } from './dispatch.ts';
 import { gatewayBenchmark } from './gateway.ts';
@@ -9,7 +10,7 @@ import { limiterBenchmark } from './limiter.ts';
 import { makespanBenchmark } from './makespan.ts';
 import type { Benchmark, BenchOptions } from './lib.ts';
 
-const benchmarks: Benchmark[] = [checkBenchmark, dispatchBenchmark, makespanBenchmark, limiterBenchmark, gatewayBenchmark];
+const benchmarks: Benchmark[] = [checkBenchmark, dispatchBenchmark, makespanBenchmark, limiterBenchmark, gatewayBenchmark, cacheBenchmark];
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
   const names: string[] = [];
