@@ -55,20 +55,29 @@ describe('budgets', () => {
   it('holds a task whose estimate does not fit what the run has left, skips its dependants, and ends `budget-exhausted`', () => {
     const { s } = record(pair('$0.50'), { estimateUsd: () => 0.3 });
     const out = s.dispatch(t0);
-    // `first` goes and sets $0.30 aside; `second` would need $0.30 of the $0.20 left.
+    // `first` goes and sets $0.30 aside; `second` fits the $0.50 unspent, not the $0.20 not set
+    // aside: it waits for `first` to say what it really cost.
     expect(out.tasks.map((t) => t.task)).toEqual(['first']);
-    expect(out.events.map((e) => e.type)).toEqual(['task:queued', 'task:held', 'task:skipped']);
-    expect(s.task('second')).toMatchObject({
-      status: 'held',
-      held: { cause: 'budget', reason: "budget exhausted: the run's budget of $0.50 has $0.20 left, and `second` is estimated at $0.30" },
-    });
-    expect(s.task('after-second')).toMatchObject({ status: 'skipped', because: 'second' });
+    expect(out.events.map((e) => e.type)).toEqual(['task:queued']);
+    expect(s.task('second').status).toBe('ready');
     finish(s, 'first', t0 + 10, 0.25);
     expect(s.spent()).toBeCloseTo(0.25);
+    // $0.25 left, and `second` needs $0.30.
+    const then = s.dispatch(t0 + 10);
+    expect(then.tasks).toEqual([]);
+    expect(then.events.map((e) => e.type)).toEqual(['task:held', 'task:skipped']);
+    const reason = "budget exhausted: the run's budget of $0.50 has $0.25 left, and `second` is estimated at $0.30";
+    expect(s.task('second')).toMatchObject({ status: 'held', held: { cause: 'budget', reason } });
+    expect(s.task('after-second')).toMatchObject({ status: 'skipped', because: 'second' });
     expect(s.summary()).toMatchObject({ finished: true, outcome: 'budget-exhausted' });
-    expect(s.end(t0 + 20)).toEqual([
-      { type: 'run:end', at: '2026-11-25T00:00:00.020Z', status: 'budget-exhausted', reason: "budget exhausted: the run's budget of $0.50 has $0.20 left, and `second` is estimated at $0.30" },
-    ]);
+    expect(s.end(t0 + 20)).toEqual([{ type: 'run:end', at: '2026-11-25T00:00:00.020Z', status: 'budget-exhausted', reason }]);
+  });
+
+  it('starts a waiting task once the attempt in flight costs less than it set aside', () => {
+    const { s } = record(pair('$0.50'), { estimateUsd: () => 0.3 });
+    s.dispatch(t0);
+    finish(s, 'first', t0 + 10, 0.1);
+    expect(s.dispatch(t0 + 10).tasks.map((t) => t.task)).toEqual(['second']);
   });
 
   it('resumes a budget-exhausted run with a larger budget: held and skipped tasks run, done ones do not', () => {
@@ -76,6 +85,7 @@ describe('budgets', () => {
     const { s, journal } = record(plan, { estimateUsd: () => 0.3 });
     s.dispatch(t0);
     finish(s, 'first', t0 + 10, 0.25);
+    s.dispatch(t0 + 10);
     s.end(t0 + 20);
 
     const resumed = replay(plan, journal, { now: t0 + 100, budgetUsd: 2, estimateUsd: () => 0.3 });
@@ -95,6 +105,7 @@ describe('budgets', () => {
     const { s, journal } = record(plan, { estimateUsd: () => 0.3 });
     s.dispatch(t0);
     finish(s, 'first', t0 + 10, 0.25);
+    s.dispatch(t0 + 10);
     s.end(t0 + 20);
     const resumed = replay(plan, journal, { now: t0 + 100, estimateUsd: () => 0.3 });
     const out = resumed.scheduler.dispatch(t0 + 100);

@@ -8,6 +8,11 @@ export interface BudgetVerdict {
   scope: BudgetScope;
   /** For the journal and the progress view: which budget, what is left, what the task needs. */
   reason: string;
+  /**
+   * The task would fit what is spent, but not what the attempts in flight have set aside: it
+   * should wait for them to report what they really cost rather than be held now.
+   */
+  wait: boolean;
 }
 
 /**
@@ -71,7 +76,7 @@ export class BudgetLedger {
       { scope: 'run', budget: this.runBudget, used: this.#spent + all.reduce((sum, l) => sum + l.usd, 0), what: "the run's budget" },
     ];
     for (const { scope, budget, used, what } of scopes) {
-      if (budget !== undefined && used >= budget) return { scope, reason: `budget exhausted: ${what} of ${usd(budget)} is spent (${usd(used)} so far)` };
+      if (budget !== undefined && used >= budget) return { scope, reason: `budget exhausted: ${what} of ${usd(budget)} is spent (${usd(used)} so far)`, wait: false };
     }
     return undefined;
   }
@@ -80,18 +85,17 @@ export class BudgetLedger {
     const reserved = [...this.#reserved.entries()].filter(([task]) => task !== node.id);
     const reservedAll = reserved.reduce((sum, [, r]) => sum + r.usd, 0);
     const reservedWorker = reserved.filter(([, r]) => r.worker === node.worker).reduce((sum, [, r]) => sum + r.usd, 0);
-    const scopes: { scope: BudgetScope; budget: number | undefined; used: number; what: string }[] = [
-      { scope: 'task', budget: node.budgetUsd, used: this.#spentByTask.get(node.id) ?? 0, what: `task \`${node.id}\`'s budget` },
-      { scope: 'worker', budget: this.#workerBudget.get(node.worker), used: this.spentBy(node.worker) + reservedWorker, what: `worker \`${node.worker}\`'s budget` },
-      { scope: 'run', budget: this.runBudget, used: this.#spent + reservedAll, what: "the run's budget" },
+    const scopes: { scope: BudgetScope; budget: number | undefined; spent: number; reserved: number; what: string }[] = [
+      { scope: 'task', budget: node.budgetUsd, spent: this.#spentByTask.get(node.id) ?? 0, reserved: 0, what: `task \`${node.id}\`'s budget` },
+      { scope: 'worker', budget: this.#workerBudget.get(node.worker), spent: this.spentBy(node.worker), reserved: reservedWorker, what: `worker \`${node.worker}\`'s budget` },
+      { scope: 'run', budget: this.runBudget, spent: this.#spent, reserved: reservedAll, what: "the run's budget" },
     ];
-    for (const { scope, budget, used, what } of scopes) {
-      if (budget === undefined) continue;
-      const left = budget - used;
-      if (left <= 0 || estimateUsd > left) {
-        const need = estimateUsd > 0 ? `, and \`${node.id}\` is estimated at ${usd(estimateUsd)}` : '';
-        return { scope, reason: `budget exhausted: ${what} of ${usd(budget)} has ${usd(Math.max(0, left))} left${need}` };
-      }
+    const fits = (left: number) => left > 0 && estimateUsd <= left;
+    for (const { scope, budget, spent, reserved, what } of scopes) {
+      if (budget === undefined || fits(budget - spent - reserved)) continue;
+      const left = budget - spent;
+      const need = estimateUsd > 0 ? `, and \`${node.id}\` is estimated at ${usd(estimateUsd)}` : '';
+      return { scope, reason: `budget exhausted: ${what} of ${usd(budget)} has ${usd(Math.max(0, left))} left${need}`, wait: fits(left) };
     }
     return undefined;
   }

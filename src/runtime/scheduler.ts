@@ -232,6 +232,11 @@ export class Scheduler {
       for (const entry of chosen) {
         const state = this.#get(entry.id);
         const stop = this.#stopFor(state);
+        if (stop === 'wait') {
+          // Back to the ready queue: the next dispatch, after an attempt in flight reports, decides.
+          this.#ready.push(entry);
+          continue;
+        }
         if (stop !== undefined) {
           events.push(...this.#hold(state, now, stop));
           held = true;
@@ -529,12 +534,16 @@ export class Scheduler {
     }
   }
 
-  /** What keeps a ready task from going out now: its worker's open breaker, or a budget. */
-  #stopFor(state: State): Stop | undefined {
+  /**
+   * What keeps a ready task from going out now: its worker's open breaker, or a budget; `wait`
+   * when it fits what is spent but not what attempts in flight have set aside.
+   */
+  #stopFor(state: State): Stop | 'wait' | undefined {
     const broken = this.#breaker.openReason(state.worker);
     if (broken !== undefined) return { cause: 'breaker', reason: broken };
     const verdict: BudgetVerdict | undefined = this.#budget.check(state.node, this.#estimate(state.node));
-    return verdict === undefined ? undefined : { cause: 'budget', reason: verdict.reason };
+    if (verdict === undefined) return undefined;
+    return verdict.wait ? 'wait' : { cause: 'budget', reason: verdict.reason };
   }
 
   /** Holds a task, and skips what waits on it, saying why. */
