@@ -2,53 +2,20 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import yargs from 'yargs';
-import { UsageError, type Io } from '../../src/cli/io.ts';
-import { planCommand, planReportSchema, runPlan, type PlanOptions } from '../../src/cli/plan.ts';
+import { planReportSchema } from '../../src/cli/plan.ts';
 import type { Plan } from '../../src/compiler/plan-schema.ts';
 import { estimatePlan } from '../../src/cost/estimate.ts';
 import { loadHistory } from '../../src/cost/history.ts';
 import { priceTable } from '../../src/cost/prices.ts';
 import { run } from '../support/io.ts';
-import { compileRepoFile, repoRoot } from '../support/workspace.ts';
+import { compileRepoFile } from '../support/workspace.ts';
 import { done, recordRun, usage } from './journals.ts';
 
 const workflow = 'workflows/student-review.swarm';
 
-/**
- * `swarm plan ARGS` in process, parsed by the command's own yargs builder the way main.ts
- * registers it (strict, usage errors exit 2), with captured output.
- */
-async function plan(argv: string[], options: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (t) => void (stdout += t), isTTY: options.tty ?? false },
-    stderr: { write: (t) => void (stderr += t), isTTY: options.tty ?? false },
-    env: options.env ?? {},
-    cwd: options.cwd ?? repoRoot,
-  };
-  let pending: Promise<number> | undefined;
-  let help = '';
-  let code: number;
-  try {
-    await yargs(['plan', ...argv])
-      .scriptName('swarm')
-      .command('plan <file>', 'Show the order, the critical path and the cost estimate', planCommand, (o) => void (pending = runPlan(o as unknown as PlanOptions, io)))
-      .strict()
-      .wrap(100)
-      .exitProcess(false)
-      .fail((message, error) => {
-        throw error ?? new UsageError(message);
-      })
-      .parseAsync(['plan', ...argv], {}, (_e, _a, text) => void (help = text));
-    code = pending ? await pending : 0;
-  } catch (error) {
-    if (!(error instanceof UsageError) && (error as Error).name !== 'YError') throw error;
-    stderr += `swarm: ${(error as Error).message}\n`;
-    code = 2;
-  }
-  return { code, stdout: stdout + help, stderr };
+/** `swarm plan ARGS` through the real CLI, in process, with captured output. */
+function plan(argv: string[], options: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}) {
+  return run(['plan', ...argv], options);
 }
 
 function runsWithHistory(): string {
