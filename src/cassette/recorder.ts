@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientHeaders, upstreamHeaders } from '../gateway/forward-headers.ts';
+import { listenLocal } from '../gateway/local-server.ts';
 import { messagesRequestSchema } from '../model-server/request.ts';
 import type { CassetteWriter } from './cassette-file.ts';
 import { exchangeKey, lastUserText } from './exchange-key.ts';
@@ -28,14 +28,14 @@ export async function startRecorder(options: { upstream: string; cassette: Casse
   const normalize = pathNormalizer(options.paths ?? {});
   let count = 0;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const requestBody = Buffer.concat(chunks);
     const headers = upstreamHeaders(req.headers);
     const sentAt = performance.now();
     const method = req.method ?? 'GET';
-    const answer = await fetch(upstream + (req.url ?? '/'), { method, headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body: requestBody }) });
+    const answer = await fetch(upstream + (req.url ?? '/'), { method, headers, signal, ...(method === 'GET' || method === 'HEAD' ? {} : { body: requestBody }) });
     const kept: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
       if (keptHeader.test(name)) kept[name] = value;
@@ -73,29 +73,8 @@ export async function startRecorder(options: { upstream: string; cassette: Casse
     count++;
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      options.onNotice?.(`recorder: ${(error as Error).message}`);
-      if (!res.headersSent) {
-        res.writeHead(502, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ type: 'error', error: { type: 'api_error', message: `swarm's recorder could not reach ${upstream}: ${(error as Error).message}` } }));
-      } else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    recorded: () => count,
-    async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  const server = await listenLocal('recorder', upstream, handle, options.onNotice);
+  return { url: server.url, recorded: () => count, close: () => server.close() };
 }
 
 function safeJson(text: string): unknown {

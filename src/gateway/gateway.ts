@@ -1,5 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { systemClock, type Clock } from '../limits/clock.ts';
 import type { LimitQueue } from '../limits/limit-queue.ts';
 import type { Demand, LimitName } from '../limits/rate-limiter.ts';
@@ -8,6 +7,7 @@ import { messagesRequestSchema, type MessagesRequest } from '../model-server/req
 import { AnswerUsage } from './answer-usage.ts';
 import { DemandHistory } from './demand-history.ts';
 import { clientHeaders, upstreamHeaders } from './forward-headers.ts';
+import { listenLocal, type LocalServer } from './local-server.ts';
 
 /** Whose a request is: the task attempt that sent it, and the limit scopes it is charged to. */
 export interface Route {
@@ -60,11 +60,8 @@ export interface GatewayOptions {
   clock?: Clock;
 }
 
-export interface Gateway {
-  /** The value for the workers' ANTHROPIC_BASE_URL. */
-  readonly url: string;
-  close(): Promise<void>;
-}
+/** `url` is the value for the workers' ANTHROPIC_BASE_URL. */
+export type Gateway = LocalServer;
 
 /** The wait before sending again after a 429/529 with no retry-after: doubling from 2 s, at most 60 s. */
 const fallbackBackoffMs = (retry: number) => Math.min(60_000, 2000 * 2 ** retry);
@@ -83,10 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const random = options.random ?? Math.random;
   const maxRetries = options.maxRateLimitRetries ?? 8;
   const history = new DemandHistory();
-  // Calls in flight: a client that hangs up, or the gateway closing, ends its upstream call and
-  // its wait too, or a hung upstream would keep the process alive.
-  const open = new Set<AbortController>();
-
+  // The signal ends the upstream call and the wait when the client hangs up or the gateway closes.
   async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -155,36 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
   }
 
-  const server = createServer((req, res) => {
-    const call = new AbortController();
-    open.add(call);
-    res.on('close', () => {
-      open.delete(call);
-      if (!res.writableFinished) call.abort(new Error('the client hung up'));
-    });
-    handle(req, res, call.signal).catch((error: unknown) => {
-      if (call.signal.aborted) return res.destroy();
-      options.onNotice?.(`gateway: ${(error as Error).message}`);
-      if (!res.headersSent) {
-        res.writeHead(502, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ type: 'error', error: { type: 'api_error', message: `swarm's gateway could not reach ${upstream}: ${(error as Error).message}` } }));
-      } else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const call of open) call.abort(new Error('the gateway closed'));
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  return listenLocal('gateway', upstream, handle, options.onNotice);
 }
 
 /** Streams an upstream answer to the client, reading its usage on the way. */
