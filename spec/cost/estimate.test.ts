@@ -4,13 +4,7 @@ import { conversationUsage } from '../../src/cost/estimate-prompt.ts';
 import { planEstimateSchema, type NodeEstimate, type PlanEstimate } from '../../src/cost/estimate-schema.ts';
 import { estimatePlan, expectedTaskCost } from '../../src/cost/estimate.ts';
 import { priceTable, type PriceTable } from '../../src/cost/prices.ts';
-import { compileRepoFile, compileText } from '../support/workspace.ts';
-
-function planFrom(source: string, files: Record<string, string> = {}): Plan {
-  const result = compileText(source, files);
-  if (!result.plan) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.plan;
-}
+import { compileRepoFile, planFrom } from '../support/workspace.ts';
 
 /** One worker `w` (with `worker` attributes) and one task `t` (with `task` attributes). */
 function one(worker: string, task = '', more = ''): Plan {

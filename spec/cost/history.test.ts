@@ -2,18 +2,11 @@ import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../src/compiler/plan-schema.ts';
 import { estimatePlan, expectedTaskCost } from '../../src/cost/estimate.ts';
 import { historySchema, loadHistory } from '../../src/cost/history.ts';
 import { journalPath } from '../../src/runtime/journal.ts';
-import { compileText } from '../support/workspace.ts';
+import { planFrom } from '../support/workspace.ts';
 import { done, failed, recordRun, usage } from './journals.ts';
-
-function planFrom(source: string): Plan {
-  const result = compileText(source);
-  if (!result.plan) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.plan;
-}
 
 const tasks = (names: [string, string][], extra = '') =>
   names.map(([name, worker]) => `  task ${name} {\n    worker  = ${worker}\n    retries = 1\n    prompt  = "Do ${name}"\n${extra}  }`).join('\n');

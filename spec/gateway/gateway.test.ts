@@ -6,18 +6,12 @@ import { LimitQueue } from '../../src/limits/limit-queue.ts';
 import { VirtualClock } from '../../src/limits/virtual-clock.ts';
 import { startModelServer, type ModelServer, type ModelServerOptions } from '../../src/model-server/server.ts';
 import { keyScopes, runLimiter, workerScope } from '../../src/runner/run-gateway.ts';
-import { compileText } from '../support/workspace.ts';
+import { planFrom } from '../support/workspace.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((c) => c()));
 });
-
-function planFrom(source: string): Plan {
-  const result = compileText(source);
-  if (result.plan === undefined) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.plan;
-}
 
 /** Two workers on one key (the default variable), one on a key of its own. */
 const team = (limits: string) =>

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../src/compiler/plan-schema.ts';
 import { plain } from '../../src/render/color.ts';
 import { describeEvent } from '../../src/render/run-log.ts';
 import { renderRunReport } from '../../src/render/run-report.ts';
 import type { RunEvent } from '../../src/runtime/events.ts';
 import { status } from '../../src/runtime/run-status.ts';
 import { createScheduler } from '../../src/runtime/scheduler.ts';
-import { compileText } from '../support/workspace.ts';
+import { planFrom } from '../support/workspace.ts';
 import { t0 } from '../runtime/sim.ts';
-
-function planFrom(source: string): Plan {
-  const result = compileText(source);
-  if (result.plan === undefined) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.plan;
-}
 
 const plan = planFrom(`workflow w {
   worker marie {

@@ -3,16 +3,12 @@ import type { LedgerEntry } from '../../src/cost/ledger-schema.ts';
 import { RunEmitter, type RunEvent, type TaskUsage } from '../../src/runtime/events.ts';
 import { createScheduler, type Scheduler } from '../../src/runtime/scheduler.ts';
 import type { Failure } from '../../src/runtime/task-state.ts';
-import { compileText } from '../support/workspace.ts';
+import { planFrom } from '../support/workspace.ts';
 
 /** 2026-11-25T00:00:00Z. */
 export const t0 = Date.UTC(2026, 10, 25);
 
-export function planFrom(source: string): Plan {
-  const result = compileText(source);
-  if (result.plan === undefined) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.plan;
-}
+export { planFrom };
 
 export const usage = (input: number, output: number, write = 0, read = 0): TaskUsage => ({
   input_tokens: input,

@@ -4,14 +4,8 @@ import type { RunEvent } from '../../src/runtime/events.ts';
 import { replay } from '../../src/runtime/replay.ts';
 import { createScheduler, type Scheduler, type SchedulerOptions } from '../../src/runtime/scheduler.ts';
 import type { Failure } from '../../src/runtime/task-state.ts';
-import { compileText } from '../support/workspace.ts';
+import { planFrom } from '../support/workspace.ts';
 import { resultFor, t0 } from './sim.ts';
-
-function planFrom(source: string): Plan {
-  const result = compileText(source);
-  if (result.plan === undefined) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.plan;
-}
 
 /** Two independent tasks on one worker that runs both at once, each with a dependant. */
 const pair = (budget: string, extra = '') =>

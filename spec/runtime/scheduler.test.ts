@@ -4,14 +4,8 @@ import { backoffDelay, defaultBackoff, defaultRateLimitBackoff } from '../../src
 import { RunEmitter, type RunEvent, type RunEventMap } from '../../src/runtime/events.ts';
 import { createScheduler, RunSetupError, SchedulerError, type Scheduler } from '../../src/runtime/scheduler.ts';
 import type { Failure } from '../../src/runtime/task-state.ts';
-import { compileText } from '../support/workspace.ts';
+import { planFrom } from '../support/workspace.ts';
 import { resultFor, t0 } from './sim.ts';
-
-function planFrom(source: string): Plan {
-  const result = compileText(source);
-  if (result.plan === undefined) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.plan;
-}
 
 const diamond = planFrom(`workflow w {
   input topic {
