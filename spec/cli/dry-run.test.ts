@@ -153,7 +153,10 @@ describe('swarm run --dry-run', () => {
   });
 
   it('estimates with the inputs given: a longer input, a larger prompt', async () => {
-    const cost = async (student: string) => dryRunSchema.parse(JSON.parse((await run(['run', workflow, '--dry-run', '-f', 'json', '-i', `student=${student}`], { env: keys })).stdout)).cost;
+    // A runs directory of its own: earlier runs beside the workflow (the demo's) would make it an estimate from history.
+    const runsDir = mkdtempSync(join(tmpdir(), 'swarm-dry-run-none-'));
+    const cost = async (student: string) =>
+      dryRunSchema.parse(JSON.parse((await run(['run', workflow, '--dry-run', '-f', 'json', '--runs-dir', runsDir, '-i', `student=${student}`], { env: keys })).stdout)).cost;
     expect((await cost('Ana '.repeat(2_000))).run.inputTokens.low).toBeGreaterThan((await cost('Ana')).run.inputTokens.low);
   });
 
