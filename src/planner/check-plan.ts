@@ -48,7 +48,10 @@ export function checkPlan(plan: Plan, node: DecomposeNode, answer: unknown, opti
   const downstream = reachable(dependencyGraph(plan.nodes), node.id, 'successors');
   const names = new SkeletonNames(plan, ids);
   const prepared = prepareTasks(plan, node, planned, names, downstream);
-  const skeleton = renderSkeleton(plan, node.id, prepared.map((p) => p.task), inferredDefaults(plan), names);
+  // A clashing id is reported as a duplicate; waiting for it too would only add echoes of that.
+  const taken = new Set([...plan.nodes.map((n) => n.id), ...plan.workers.map((w) => w.name), ...plan.agents.map((a) => a.name), ...plan.inputs.map((i) => i.name)]);
+  const spliced = [...new Set(ids)].filter((id) => !taken.has(id));
+  const skeleton = renderSkeleton(plan, { decomposeId: node.id, tasks: prepared.map((p) => p.task), spliced, defaults: inferredDefaults(plan), names });
   const compiled = compile(skeleton.text, skeleton.file, memoryHost(skeleton.files));
   const found = compileProblems(compiled.diagnostics, skeleton, names, prepared.map((p) => p.quiet));
 

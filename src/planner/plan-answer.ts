@@ -24,16 +24,16 @@ const keywords = new Set(['true', 'false']);
 const identifier = (what: string) =>
   z
     .string({ error: `${what} must be a string` })
-    .regex(identifierPattern, { error: `${what} must be letters, digits, \`_\` and \`-\`, starting with a letter or \`_\`` })
+    .regex(identifierPattern, { error: `${what} must be letters, digits, \`_\` and \`-\`, starting with a letter or \`_\``, abort: true })
     .refine((s) => !keywords.has(s), { error: `${what} cannot be \`true\` or \`false\`` });
 
 const duration = z
   .string({ error: 'timeout must be a string such as "10m"' })
-  .regex(durationPattern, { error: 'timeout must be a duration such as "30s", "10m" or "1h30m"' })
-  .refine((raw) => readDuration(raw).ok, { error: 'timeout must give its units from largest to smallest, each once, like "1h30m"' })
+  .regex(durationPattern, { error: 'timeout must be a duration such as "30s", "10m" or "1h30m"', abort: true })
+  .refine((raw) => readDuration(raw).ok, { error: 'timeout must give its units from largest to smallest, each once, like "1h30m"', abort: true })
   .refine((raw) => {
     const ms = readDuration(raw);
-    return !ms.ok || ms.value > 0;
+    return ms.ok && ms.value > 0;
   }, { error: 'timeout must be longer than zero' });
 
 export const plannedTaskSchema = z
@@ -42,8 +42,8 @@ export const plannedTaskSchema = z
     worker: identifier('worker').describe('One of the workers this plan may use.'),
     prompt: z
       .string({ error: 'prompt must be a string' })
-      .min(1, { error: 'prompt must not be empty' })
-      .refine((s) => s === '' || s.trim() !== '', { error: 'prompt must not be blank' })
+      .min(1, { error: 'prompt must not be empty', abort: true })
+      .refine((s) => s.trim() !== '', { error: 'prompt must not be blank' })
       .describe('Self-contained instructions: the worker sees nothing else. May read ${input} and ${node.result}, ${node.findings} or ${node.artifacts} of a node the task runs after.'),
     after: z
       .array(z.string({ error: 'each `after` entry must be a task id' }).regex(nodeIdPattern, { error: 'each `after` entry must be the id of a task of this plan or a node of the workflow' }), {

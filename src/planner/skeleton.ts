@@ -33,6 +33,15 @@ export interface Skeleton {
 
 export const skeletonFile = 'planned.swarm';
 
+export interface SkeletonInput {
+  decomposeId: string;
+  tasks: readonly SkeletonTask[];
+  /** Planned ids the decompose node's successors wait for: those that clash with no other name. */
+  spliced: readonly string[];
+  defaults: TaskDefaults;
+  names: SkeletonNames;
+}
+
 /**
  * The running plan, written back as a `.swarm` workflow with the planned tasks at the end and
  * the splice already made (the decompose node's successors wait for every planned task), so
@@ -41,11 +50,10 @@ export const skeletonFile = 'planned.swarm';
  * prompt texts, sub-agent descriptions, every node's `after` and outputs. Prompts of existing
  * nodes are left empty: they were checked when the workflow compiled.
  */
-export function renderSkeleton(plan: Plan, decomposeId: string, tasks: readonly SkeletonTask[], defaults: TaskDefaults, names: SkeletonNames): Skeleton {
+export function renderSkeleton(plan: Plan, { decomposeId, tasks, spliced, defaults, names }: SkeletonInput): Skeleton {
   const out = new SourceWriter();
   const files: Record<string, string> = {};
   const name = (n: string) => names.of(n)!;
-  const planned = tasks.map((t) => t.id);
 
   out.line(`workflow ${name(plan.workflow.name)} {`);
   for (const input of plan.inputs) out.block(`input ${name(input.name)}`, [`type = ${input.type}`]);
@@ -64,7 +72,7 @@ export function renderSkeleton(plan: Plan, decomposeId: string, tasks: readonly 
   }
   for (const node of plan.nodes) {
     const after = node.after.map(name);
-    if (node.after.includes(decomposeId)) after.push(...planned);
+    if (node.after.includes(decomposeId)) after.push(...spliced);
     out.block(`${node.kind} ${name(node.id)}`, nodeLines(node, after, name));
   }
   const blocks = tasks.map((task) => {
