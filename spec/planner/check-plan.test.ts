@@ -132,6 +132,13 @@ describe('checkPlan: problems a model can fix, each naming its task', () => {
     ]);
   });
 
+  it('rejects a prompt too large for one request under the worker’s token limit', () => {
+    const limited = planFrom(reviewSource('[plan:limits]').replace('max-turns   = 12', 'max-turns   = 12\n    limits {\n      tokens = 40k/min\n    }'));
+    const on = { plan: limited, node: decomposeNode(limited, 'follow-up') };
+    expect(checkPlan(on.plan, on.node, { tasks: [task('small')] }).ok).toBe(true);
+    expect(problemsOf({ tasks: [task('big', { prompt: 'Read this. '.repeat(16_000) })] }, on)).toEqual([expect.stringMatching(/^`40000\/min` is less than one request of `marie` for task `big` needs/)]);
+  });
+
   it('rejects a plan expected to cost more than the node’s budget, with each task’s share', () => {
     const problems = problemsOf({ tasks: [task('a'), task('b')] }, reviewPlan('[plan:cheap]', { budget: '$0.01' }));
     expect(problems).toEqual([expect.stringMatching(/^the 2 tasks are expected to cost \$\d+\.\d\d together, more than this step's budget of \$0\.01 \(`a` \$\d+\.\d\d, `b` \$\d+\.\d\d\): plan fewer or smaller tasks$/)]);

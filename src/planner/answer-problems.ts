@@ -18,8 +18,7 @@ export function answerProblems(error: z.ZodError, answer: unknown): string[] {
       if (issue.code === 'unrecognized_keys') return `${task} has ${fieldList(issue.keys)} it may not have; a task has only ${taskFields.join(', ')}`;
       return `${task} must be an object with at least id, worker and prompt`;
     }
-    const field = rest.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-    if (issue.code === 'invalid_type' && valueAt(answer, issue.path) === undefined) return `${task}: ${field} is missing`;
+    if (issue.code === 'invalid_type' && valueAt(answer, issue.path) === undefined) return `${task}: ${rest.map(String).join('.')} is missing`;
     return `${task}: ${issue.message}`;
   });
 }
@@ -30,7 +29,7 @@ function rootProblem(issue: z.core.$ZodIssue): string {
 }
 
 function taskLabel(answer: unknown, index: number): string {
-  const id = (valueAt(answer, ['tasks', index, 'id']) as unknown) ?? undefined;
+  const id = valueAt(answer, ['tasks', index, 'id']);
   return typeof id === 'string' && id !== '' && id.length <= 80 ? `task \`${id}\` (tasks[${index}])` : `tasks[${index}]`;
 }
 

@@ -19,7 +19,7 @@ export function followUp(content: readonly Anthropic.ContentBlock[], call: Anthr
     return [{ type: 'tool_result', tool_use_id: b.id, is_error: true, content: text }];
   });
   const reply: Anthropic.ContentBlockParam[] =
-    call === undefined ? [...results, { type: 'text', text: `${refusal(problems)}\nCall \`${planToolName}\` now, with the whole plan as its input, and write nothing else.` }] : results;
+    call === undefined ? [...results, { type: 'text', text: [...problems, `Call \`${planToolName}\` now, with the whole plan as its input, and write nothing else.`].join('\n') }] : results;
   return [...(said.length === 0 ? [] : [{ role: 'assistant' as const, content: said }]), { role: 'user', content: reply }];
 }
 
