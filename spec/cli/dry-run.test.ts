@@ -88,11 +88,11 @@ describe('swarm run --dry-run', () => {
     expect(existsSync(join(cwd, '.swarm'))).toBe(false);
   });
 
-  it('exits 1 and says why for a plan the run would refuse, after showing it', async () => {
+  it('shows a decompose and a synthesize node in their waves, as the runner’s own calls', async () => {
     const r = await run(['run', 'workflows/studio-week.swarm', '--dry-run']);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('The run would not start:');
-    expect(r.stdout).toMatch(/`decompose` node `[\w-]+` cannot run yet/);
+    expect(r.stdout).toContain('plan-week');
+    expect(r.stdout).toContain('weekly-brief');
+    expect(r.stdout).not.toMatch(/cannot run yet/);
   });
 
   it('refuses a missing input or --resume, as a usage error', async () => {

@@ -25,14 +25,15 @@ describe('RunLayout', () => {
     expect(new RunLayout('r2').root).toBe(join(process.cwd(), 'r2'));
   });
 
-  it.each(['..', '../x', 'a/b', 'a\\b', '', '.hidden', '-dash', '1abc', 'a.b', 'x'.repeat(201), 'naïve'])('refuses the id %j', (id) => {
+  it.each(['..', '../x', 'a/b', 'a\\b', '', '.hidden', '-dash', '1abc', 'a.', 'a..b', 'a.1b', 'x'.repeat(201), 'naïve'])('refuses the id %j', (id) => {
     expect(isQueueId(id)).toBe(false);
     expect(() => layout.pending('marie', id)).toThrow(QueueError);
     expect(() => layout.pending(id, 'evaluate')).toThrow(QueueError);
     expect(() => assertQueueId('task', id)).toThrow(/Expected a task id matching/);
   });
 
-  it.each(['evaluate', 'follow-up', '_t1', 'A_b-9'])('accepts the id %j', (id) => {
+  // `follow-up.call` is the planned task `follow-up/call` on the queue.
+  it.each(['evaluate', 'follow-up', '_t1', 'A_b-9', 'follow-up.call-families'])('accepts the id %j', (id) => {
     expect(isQueueId(id)).toBe(true);
   });
 

@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { planSchema } from '../../src/compiler/plan-schema.ts';
+import { planIdOf, queueIdOf, queueIdPattern } from '../../src/queue/protocol.ts';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parseJsonText } from '../../src/queue/atomic.ts';
 import {
@@ -154,5 +157,20 @@ describe('types', () => {
     expectTypeOf<Task['attempt']>().toEqualTypeOf<number>();
     expectTypeOf<TaskResult['status']>().toEqualTypeOf<'complete' | 'failed'>();
     expectTypeOf<TaskResult['findings']>().toEqualTypeOf<string[]>();
+  });
+});
+
+describe('planned tasks on the queue', () => {
+  it('maps every plan id to a queue id and back, one to one', () => {
+    const segment = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,12}$/);
+    const planId = fc.array(segment, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('/'));
+    const idSchema = planSchema.shape.order.element;
+    fc.assert(
+      fc.property(planId, (id) => {
+        expect(idSchema.safeParse(id).success).toBe(true);
+        expect(queueIdPattern.test(queueIdOf(id))).toBe(true);
+        expect(planIdOf(queueIdOf(id))).toBe(id);
+      }),
+    );
   });
 });

@@ -57,10 +57,13 @@ function finish(s: Scheduler, task: string, now: number): RunEvent[] {
 }
 
 describe('createScheduler', () => {
-  it('rejects decompose and synthesize nodes with a clear error', () => {
-    const plan = planFrom('workflow w {\n  worker marie {}\n  decompose plan {\n    prompt = "Plan the week."\n  }\n}\n');
-    expect(() => createScheduler(plan, { inputs: {} })).toThrow(RunSetupError);
-    expect(() => createScheduler(plan, { inputs: {} })).toThrow('`decompose` node `plan` cannot run yet: this version of swarm run runs task nodes only');
+  it('hands decompose and synthesize nodes to the runner, under its own workers, whatever the workers’ parallel', () => {
+    const plan = planFrom('workflow w {\n  worker marie {}\n  decompose plan {\n    prompt = "Plan the week."\n  }\n  synthesize brief {\n    prompt = "Sum up."\n  }\n}\n');
+    const s = createScheduler(plan, { inputs: {} });
+    expect(s.dispatch(t0).tasks.map((t) => [t.task, t.worker, t.node.kind])).toEqual([
+      ['plan', '@planner', 'decompose'],
+      ['brief', '@synthesizer', 'synthesize'],
+    ]);
   });
 
   it('rejects inputs that do not resolve, listing every problem', () => {

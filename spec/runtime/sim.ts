@@ -250,7 +250,7 @@ export class World {
     const { tasks } = this.scheduler.dispatch(this.now);
     expect(new Set(tasks.map((t) => t.task))).toEqual(expected);
     const nodes = this.scheduler.plan.nodes;
-    const rank = (t: DispatchedTask) => ({ requeued: t.requeued, priority: t.node.priority, chain: t.node.chain, index: nodes.indexOf(t.node) });
+    const rank = (t: DispatchedTask) => ({ requeued: t.requeued, priority: t.node.kind === 'task' ? t.node.priority : 'normal', chain: t.node.chain, index: nodes.indexOf(t.node) });
     for (let i = 1; i < tasks.length; i++) expect(compareRank(rank(tasks[i - 1]!), rank(tasks[i]!))).toBeLessThan(0);
     for (const t of tasks) {
       const same = this.items.find((i) => i.task === t.task);

@@ -1,9 +1,12 @@
+import { createInterface } from 'node:readline/promises';
 /** What a command may touch. Tests pass buffers; `bin.ts` passes the real process. */
 export interface Io {
   stdout: OutStream;
   stderr: OutStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Asks the person at the terminal a question and resolves with the line typed; absent when stdin is not a terminal. */
+  ask?: (question: string) => Promise<string>;
 }
 
 export interface OutStream {
@@ -41,5 +44,15 @@ export function processIo(): Io {
     stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY },
     env: process.env,
     cwd: process.cwd(),
+    ...(process.stdin.isTTY && {
+      ask: async (question: string) => {
+        const rl = createInterface({ input: process.stdin, output: process.stderr });
+        try {
+          return await rl.question(question);
+        } finally {
+          rl.close();
+        }
+      },
+    }),
   };
 }

@@ -11,6 +11,7 @@ import { renderDryRun } from '../render/dry-run-view.ts';
 import { defaultClaudePath } from '../worker/claude-run.ts';
 import { runWorkflow } from '../runner/run-workflow.ts';
 import { exitCodes, UsageError, type ExitCode, type Io } from './io.ts';
+import { planApprover } from './approve.ts';
 import { compileWorkflow } from './load.ts';
 import { absoluteIn, runsDirFor, withRunSession } from './run-session.ts';
 
@@ -30,6 +31,8 @@ export interface RunOptions {
   pace?: boolean;
   dryRun?: boolean;
   budget?: number;
+  approve?: boolean;
+  approvalFile?: string;
 }
 
 export function runCommand(yargs: Argv): Argv<RunOptions> {
@@ -47,6 +50,8 @@ export function runCommand(yargs: Argv): Argv<RunOptions> {
     .option('cassette', { type: 'string', describe: 'The cassette --record writes or --replay reads [default: WORKFLOW.cassette.jsonl beside the workflow]' })
     .option('pace', { type: 'boolean', describe: 'With --replay: stream answers at the pace they were recorded, not at once' })
     .option('budget', { type: 'string', coerce: parseBudget, describe: 'The most the run may spend, in dollars ($5 or 5), over the workflow\'s `budget`; with --resume, raises it' })
+    .option('approve', { type: 'boolean', describe: 'Accept the plans of decompose nodes with `approve = true` without asking (they are still printed)' })
+    .option('approval-file', { type: 'string', describe: 'Where CI says yes or no to those plans: "accept", "reject", or JSON {"node-id": "accept"}' })
     .option('dry-run', { type: 'boolean', conflicts: 'resume', describe: 'Print the plan and start nothing: waves, each task\'s claude command line (keys by name only) and prompt' })
     .example('$0 run workflows/student-review.swarm', 'Run a workflow with its default inputs')
     .example('$0 run workflows/student-review.swarm -i student="Ana Lima"', 'Set an input')
@@ -92,6 +97,10 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
       leaseMs: options.lease,
       workerArgs: options.claude ? ['--claude', options.claude] : [],
       ...(options.budget !== undefined && { budgetUsd: options.budget }),
+      approve: planApprover(io, stylerFor({ isTTY: io.stderr.isTTY, env: io.env }), {
+        ...(options.approve !== undefined && { approve: options.approve }),
+        ...(options.approvalFile !== undefined && { approvalFile: absoluteIn(io, options.approvalFile) }),
+      }),
       ...hooks,
     }),
   );

@@ -11,8 +11,21 @@ import { builtinDefaults, priorities } from '../compiler/known.ts';
  * `npm run gen`); the matching schema without `File` also fills in defaults.
  */
 
-/** The plan's id pattern, without the `/` of decompose groups: a single file-name segment. */
-export const queueIdPattern = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * The plan's id pattern as a single file-name segment: a planned task's `follow-up/call` is
+ * `follow-up.call` on the queue. Plan ids never hold a `.`, so the two map one to one.
+ */
+export const queueIdPattern = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
+
+/** A plan node's id as the queue writes it (see `queueIdPattern`). */
+export function queueIdOf(planId: string): string {
+  return planId.replaceAll('/', '.');
+}
+
+/** A queue task id as the plan knows it. */
+export function planIdOf(queueId: string): string {
+  return queueId.replaceAll('.', '/');
+}
 const queueId = z.string().regex(queueIdPattern).max(200);
 const isoTime = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0);

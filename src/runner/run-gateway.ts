@@ -6,11 +6,13 @@ import { costOf } from '../cost/prices.ts';
 import { attemptHeader, taskHeader } from '../cassette/exchange-key.ts';
 import { startGateway, type Gateway, type Route } from '../gateway/gateway.ts';
 import { LimitQueue } from '../limits/limit-queue.ts';
+import { planIdOf } from '../queue/protocol.ts';
 import { RateLimiter } from '../limits/rate-limiter.ts';
 import { isSubagentRequest, systemText, type MessagesRequest } from '../model-server/request.ts';
 import { isoAt, type InputValues, type RunEmitter } from '../runtime/events.ts';
 import { renderTemplate } from '../runtime/render-template.ts';
 import type { Scheduler } from '../runtime/scheduler.ts';
+import { runnerWorkers, workerOf } from '../runtime/task-state.ts';
 
 /** The limit scope of a worker's own limits. */
 export const workerScope = (worker: string) => `worker ${worker}`;
@@ -19,15 +21,17 @@ export const workerScope = (worker: string) => `worker ${worker}`;
  * The account scope of each worker: workers whose keys are the same key share one (named after
  * the first variable that holds it), so they share the workflow's `limits`, the account's.
  */
-export function keyScopes(plan: Plan, keys: ReadonlyMap<string, string | undefined>): Map<string, string> {
+export function keyScopes(plan: Plan, keys: ReadonlyMap<string, string | undefined>, runnerKey?: string): Map<string, string> {
   const byKey = new Map<string, string>();
   const scopes = new Map<string, string>();
-  for (const w of plan.workers) {
-    const env = w.apiKeyEnv ?? 'ANTHROPIC_API_KEY';
-    const key = keys.get(w.name) ?? env;
-    if (!byKey.has(key)) byKey.set(key, `key ${env}`);
-    scopes.set(w.name, byKey.get(key)!);
-  }
+  const place = (name: string, env: string, key: string | undefined) => {
+    const id = key ?? env;
+    if (!byKey.has(id)) byKey.set(id, `key ${env}`);
+    scopes.set(name, byKey.get(id)!);
+  };
+  for (const w of plan.workers) place(w.name, w.apiKeyEnv ?? 'ANTHROPIC_API_KEY', keys.get(w.name));
+  // The runner's own calls (planner, synthesizer) use the runner's key: the same account as any worker that shares it.
+  for (const worker of Object.values(runnerWorkers)) place(worker, 'ANTHROPIC_API_KEY', runnerKey);
   return scopes;
 }
 
@@ -56,14 +60,15 @@ export async function startRunGateway(options: {
   runDir: string;
   upstream: string;
   keys: ReadonlyMap<string, string | undefined>;
+  /** The runner's own key, for decompose and synthesize calls. */
+  runnerKey?: string;
   scheduler: () => Scheduler;
   emitter: RunEmitter;
   inputs: InputValues;
   onNotice?: (message: string) => void;
 }): Promise<RunGateway> {
   const { plan } = options;
-  const tasks = new Map(plan.nodes.map((n) => [n.id, n]));
-  const scopes = keyScopes(plan, options.keys);
+  const scopes = keyScopes(plan, options.keys, options.runnerKey);
   const queue = new LimitQueue(runLimiter(plan, scopes));
   const live = new Map<string, { worker: string; usd: number; attempt: number }>();
   const stops = new Map<string, string>();
@@ -78,11 +83,14 @@ export async function startRunGateway(options: {
     queue,
     route(headers): Route | undefined {
       const task = one(headers[taskHeader]);
-      const node = task === undefined ? undefined : tasks.get(task);
-      if (node === undefined || node.kind !== 'task') return undefined;
+      // The running plan, so tasks a decompose node spliced in are known too.
+      const id = task === undefined ? undefined : planIdOf(task);
+      const node = id === undefined ? undefined : options.scheduler().plan.nodes.find((n) => n.id === id);
+      if (node === undefined) return undefined;
       const attempt = Number(one(headers[attemptHeader]) ?? '1');
-      const keyScope = scopes.get(node.worker)!;
-      return { task: node.id, attempt, worker: node.worker, keyScope, scopes: [keyScope, workerScope(node.worker)] };
+      const worker = workerOf(node);
+      const keyScope = scopes.get(worker)!;
+      return { task: node.id, attempt, worker, keyScope, scopes: [keyScope, workerScope(worker)] };
     },
     admit(route) {
       const reason = options.scheduler().budgetCrossed(route.task, live);

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Plan } from '../compiler/plan-schema.ts';
+import { dirname, join, resolve } from 'node:path';
+import type { Plan, PlanNode } from '../compiler/plan-schema.ts';
 import { FileQueue } from '../queue/file-queue.ts';
+import { planIdOf } from '../queue/protocol.ts';
 import { isoAt, RunEmitter, type InputValues, type RunEvent, type RunStatus, type TaskResult } from '../runtime/events.ts';
 import { Journal, journalPath } from '../runtime/journal.ts';
 import { replay } from '../runtime/replay.ts';
 import { status, type RunStatusReport } from '../runtime/run-status.ts';
 import { createScheduler, type Scheduler } from '../runtime/scheduler.ts';
-import type { TaskNode } from '../runtime/task-state.ts';
 import { startRunGateway } from './run-gateway.ts';
+import { startRunnerNode, type Approver } from './runner-nodes.ts';
+import type { DispatchedTask } from '../runtime/task-state.ts';
 import { estimatePlan, expectedTaskCost } from '../cost/estimate.ts';
 import { loadHistory } from '../cost/history.ts';
 import type { Executor, WorkerProcess } from '../worker/executor.ts';
@@ -55,8 +57,13 @@ export interface RunWorkflowOptions {
   model?: ModelChoice;
   /** The run's budget in dollars, over the workflow's `budget`: `--budget`. A resume may raise it. */
   budgetUsd?: number;
+  /**
+   * Asked before a decompose node with `approve = true` splices its plan in; without it such a
+   * plan is rejected, so nothing a person was meant to see runs unseen.
+   */
+  approve?: Approver;
   /** What one attempt of a task is expected to cost, checked against its budgets before dispatch. */
-  estimateUsd?: (node: TaskNode) => number;
+  estimateUsd?: (node: PlanNode) => number;
 }
 
 export interface RunOutcome {
@@ -150,6 +157,7 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
     runDir,
     upstream: options.env['ANTHROPIC_BASE_URL'] ?? 'https://api.anthropic.com',
     keys: new Map([...keys].map(([w, k]) => [w, k.key])),
+    ...(options.env['ANTHROPIC_API_KEY'] !== undefined && { runnerKey: options.env['ANTHROPIC_API_KEY'] }),
     scheduler: () => scheduler,
     emitter,
     inputs: scheduler.inputs,
@@ -165,7 +173,6 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
   });
   const executor = options.executor ?? localExecutor();
   const leaseMs = options.leaseMs ?? 30_000;
-  const planTasks = new Set(plan.nodes.map((n) => n.id));
   const workers = new Map<string, WorkerProcess>();
   const restarts = new Map<string, number>();
   let stopping = false;
@@ -180,7 +187,9 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
     });
     proc.onMessage((m) => {
       // A task written into the queue by hand is the worker's to run, not the plan's to track.
-      if (m.type === 'task:claimed' && planTasks.has(m.task)) scheduler.started(m.task, { now: m.at, attempt: m.attempt, owner: m.owner });
+      // The running plan, with spliced tasks: a task written into the queue by hand is the worker's own.
+      const id = m.type === 'task:claimed' ? planIdOf(m.task) : undefined;
+      if (m.type === 'task:claimed' && scheduler.plan.nodes.some((n) => n.id === id)) scheduler.started(id!, { now: m.at, attempt: m.attempt, owner: m.owner });
       if (m.type === 'notice') notice(`worker ${worker}: ${m.message}`);
     });
     void proc.exited.then((exit) => {
@@ -208,6 +217,26 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
   options.signal?.addEventListener('abort', onAbort);
   let outcome: RunStatus = 'failed';
   const unsent: Parameters<typeof dispatchTasks>[2] = [];
+  // Decompose and synthesize nodes run here; their reports wait for the loop, like result files.
+  const runnerReports: ((now: number) => void)[] = [];
+  const nodeSignal = new AbortController();
+  const runnerNode = (d: DispatchedTask) =>
+    startRunnerNode(d, {
+      plan: () => scheduler.plan,
+      scheduler: () => scheduler,
+      runDir,
+      inputs: scheduler.inputs,
+      baseUrl: gateway.url,
+      apiKey: options.env['ANTHROPIC_API_KEY'],
+      allowedRoots: plan.workers.flatMap((w) => (w.workspace === undefined ? [] : [resolve(dirname(options.workflowFile), w.workspace)])),
+      approve: options.approve ?? (async () => false),
+      settle: (apply) => {
+        runnerReports.push(apply);
+        wakeup.wake();
+      },
+      onNotice: notice,
+      signal: nodeSignal.signal,
+    });
   try {
     for (;;) {
       if (options.signal?.aborted) {
@@ -216,14 +245,15 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
       }
       if (fatal) throw fatal;
       for (const result of inbox.splice(0)) await settleResult(scheduler, result, queue, now(), gateway.budgetStop);
+      for (const apply of runnerReports.splice(0)) apply(now());
       // Claims are re-read only on the reclaim tick: every pass would cost a scan per result.
       const due = now() >= nextReclaim;
       if (due) nextReclaim = now() + reclaimEvery;
       for (const r of due ? await queue.reclaimExpired(now()) : []) {
         notice(`${r.taskId}: the lease of ${r.owner ?? 'its worker'} lapsed; queued again`);
-        scheduler.requeue(r.taskId, { now: now(), reason: r.reason === 'lease-expired' ? 'lease lapsed' : 'claim without lease' });
+        scheduler.requeue(planIdOf(r.taskId), { now: now(), reason: r.reason === 'lease-expired' ? 'lease lapsed' : 'claim without lease' });
       }
-      await dispatchTasks(scheduler, queue, unsent, now(), runId);
+      await dispatchTasks(scheduler, queue, unsent, now(), runId, runnerNode);
       if (scheduler.isFinished()) {
         const finished = scheduler.summary().outcome;
         outcome = finished === 'running' ? 'failed' : finished;
@@ -238,6 +268,7 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
     clearInterval(reclaim);
     options.signal?.removeEventListener('abort', onAbort);
     stopping = true;
+    nodeSignal.abort(new Error('the run is stopping'));
     await Promise.all([...workers.values()].map((w) => w.stop()));
     await results.close();
     // Results that landed while the workers stopped are not lost: settle them before the end.
@@ -261,12 +292,14 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
  * Where budgets apply, what each task is expected to cost: from earlier runs in the same runs
  * directory when there are any, else from its prompt sizes (see `estimatePlan`).
  */
-function budgetEstimate(plan: Plan, options: RunWorkflowOptions): ((node: TaskNode) => number) | undefined {
+function budgetEstimate(plan: Plan, options: RunWorkflowOptions): ((node: PlanNode) => number) | undefined {
   const budgeted =
     options.budgetUsd !== undefined || plan.budgetUsd !== undefined || plan.workers.some((w) => w.budgetUsd !== undefined) || plan.nodes.some((n) => n.kind === 'task' && n.budgetUsd !== undefined);
   if (!budgeted) return undefined;
   const estimate = estimatePlan(plan, loadHistory(options.runsDir), { inputs: options.inputs });
-  return (node) => expectedTaskCost(estimate, node.id);
+  // A task spliced in by a decompose node is not in the estimate: its plan was checked against its budget.
+  const known = new Set(estimate.tasks.map((t) => t.id));
+  return (node) => (known.has(node.id) ? expectedTaskCost(estimate, node.id) : 0);
 }
 
 function newRunId(): string {

@@ -1,5 +1,5 @@
 import type { Plan } from '../compiler/plan-schema.ts';
-import type { TaskNode } from './task-state.ts';
+import type { BudgetSubject } from './task-state.ts';
 
 /** Which budget a task would cross. */
 export type BudgetScope = 'run' | 'worker' | 'task';
@@ -68,7 +68,7 @@ export class BudgetLedger {
    * Whether a running attempt of `node` should stop: a budget it counts against is used up by
    * what finished attempts spent plus what the running ones have spent so far (`live`).
    */
-  crossed(node: TaskNode, live: LiveSpend): BudgetVerdict | undefined {
+  crossed(node: BudgetSubject, live: LiveSpend): BudgetVerdict | undefined {
     const all = [...live.values()];
     const scopes: { scope: BudgetScope; budget: number | undefined; used: number; what: string }[] = [
       { scope: 'task', budget: node.budgetUsd, used: (this.#spentByTask.get(node.id) ?? 0) + (live.get(node.id)?.usd ?? 0), what: `task \`${node.id}\`'s budget` },
@@ -81,7 +81,7 @@ export class BudgetLedger {
     return undefined;
   }
 
-  check(node: TaskNode, estimateUsd: number): BudgetVerdict | undefined {
+  check(node: BudgetSubject, estimateUsd: number): BudgetVerdict | undefined {
     const reserved = [...this.#reserved.entries()].filter(([task]) => task !== node.id);
     const reservedAll = reserved.reduce((sum, [, r]) => sum + r.usd, 0);
     const reservedWorker = reserved.filter(([, r]) => r.worker === node.worker).reduce((sum, [, r]) => sum + r.usd, 0);

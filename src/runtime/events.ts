@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskNodeSchema } from '../compiler/plan-schema.ts';
 
 /**
  * Every event of a run. The scheduler produces them, the journal stores them one per line,
@@ -108,7 +109,19 @@ export const taskRequeuedSchema = z
   .strict();
 
 export const taskDoneSchema = z
-  .object({ type: z.literal('task:done'), at, task: taskId, worker: z.string(), attempt, result: taskResultSchema })
+  .object({
+    type: z.literal('task:done'),
+    at,
+    task: taskId,
+    worker: z.string(),
+    attempt,
+    result: taskResultSchema,
+    /**
+     * For a decompose node: the tasks its accepted plan added, as plan task nodes. Journaled with
+     * the node's end, in one line, so a resumed run splices them again and never re-plans.
+     */
+    planned: z.array(taskNodeSchema).optional(),
+  })
   .strict();
 
 export const taskFailedSchema = z

@@ -1,6 +1,7 @@
 import { planDag, type PlanDag } from '../compiler/plan-dag.ts';
 import { builtinDefaults } from '../compiler/known.ts';
-import type { Plan } from '../compiler/plan-schema.ts';
+import type { Plan, PlanNode } from '../compiler/plan-schema.ts';
+import { splicePlan } from '../planner/splice.ts';
 import { BudgetLedger, usd, type BudgetVerdict, type LiveSpend } from './budget-ledger.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';
 import { backoffDelay, checkBackoffPolicy, defaultBackoff, defaultRateLimitBackoff, type BackoffPolicy } from './backoff.ts';
@@ -20,6 +21,9 @@ import {
   type TaskNode,
   type TaskStatus,
   type TaskView,
+  budgetSubject,
+  runnerWorkers,
+  workerOf,
 } from './task-state.ts';
 
 export interface SchedulerOptions {
@@ -49,7 +53,7 @@ export interface SchedulerOptions {
    * left before it is dispatched.
    * @default () => 0: no estimate; only budgets already used up stop a task
    */
-  estimateUsd?: (node: TaskNode) => number;
+  estimateUsd?: (node: PlanNode) => number;
 }
 
 /** Why a task is held rather than dispatched. */
@@ -77,7 +81,7 @@ export class SchedulerError extends Error {
 }
 
 interface State extends TaskView {
-  node: TaskNode;
+  node: PlanNode;
   rank: Omit<Rank, 'requeued'>;
   /** Direct upstream tasks not yet done. */
   waitingOn: number;
@@ -114,9 +118,9 @@ export function createScheduler(plan: Plan, options: SchedulerOptions): Schedule
  * no events and change nothing.
  */
 export class Scheduler {
-  readonly plan: Plan;
+  #plan: Plan;
   readonly inputs: InputValues;
-  readonly #dag: PlanDag;
+  #dag: PlanDag;
   readonly #tasks = new Map<string, State>();
   readonly #order: State[] = [];
   readonly #ready = new ReadyQueue<ReadyEntry>();
@@ -133,23 +137,17 @@ export class Scheduler {
   readonly #emitter: RunEmitter | undefined;
   readonly #budget: BudgetLedger;
   readonly #budgetOverride: number | undefined;
-  readonly #estimate: (node: TaskNode) => number;
+  readonly #estimate: (node: PlanNode) => number;
   readonly #breaker: CircuitBreaker;
 
   constructor(plan: Plan, options: SchedulerOptions) {
-    const unsupported = plan.nodes.filter((n) => n.kind !== 'task');
-    if (unsupported.length > 0) {
-      throw new RunSetupError(
-        unsupported.map((n) => `\`${n.kind}\` node \`${n.id}\` cannot run yet: this version of swarm run runs task nodes only`),
-      );
-    }
     const inputs = resolveInputs(plan, options.inputs);
     if (!inputs.ok) throw new RunSetupError(inputs.problems);
     const maxRl = options.maxRateLimitRetries ?? 10;
     if (!Number.isInteger(maxRl) || maxRl < 0) {
       throw new RangeError(`Expected \`maxRateLimitRetries\` to be an integer >= 0, got ${String(maxRl)}`);
     }
-    this.plan = plan;
+    this.#plan = plan;
     this.inputs = inputs.values;
     this.#random = options.random ?? Math.random;
     this.#backoff = { ...defaultBackoff, ...options.backoff };
@@ -168,26 +166,38 @@ export class Scheduler {
       this.#parallel.set(worker.name, worker.parallel);
       this.#inFlight.set(worker.name, 0);
     }
-    plan.nodes.forEach((node, index) => {
-      if (node.kind !== 'task') return;
-      const state: State = {
-        id: node.id,
-        worker: node.worker,
-        node,
-        status: 'pending',
-        attempt: 0,
-        retriesUsed: 0,
-        rateLimitRetries: 0,
-        requeued: false,
-        rank: { priority: node.priority, chain: node.chain, index },
-        waitingOn: node.after.length,
-        version: 0,
-      };
-      this.#tasks.set(node.id, state);
-      this.#order.push(state);
-      this.#counts.pending++;
-    });
+    // The runner's own model calls are not bound by any worker's `parallel`.
+    for (const worker of Object.values(runnerWorkers)) {
+      this.#parallel.set(worker, Infinity);
+      this.#inFlight.set(worker, 0);
+    }
+    for (const node of plan.nodes) this.#add(node, node.after.length);
     for (const state of this.#order) if (state.waitingOn === 0) this.#setStatus(state, 'ready');
+  }
+
+  /** The plan being run: the compiled one, with every decompose node's accepted tasks spliced in. */
+  get plan(): Plan {
+    return this.#plan;
+  }
+
+  #add(node: PlanNode, waitingOn: number): State {
+    const state: State = {
+      id: node.id,
+      worker: workerOf(node),
+      node,
+      status: 'pending',
+      attempt: 0,
+      retriesUsed: 0,
+      rateLimitRetries: 0,
+      requeued: false,
+      rank: { priority: node.kind === 'task' ? node.priority : 'normal', chain: node.chain, index: this.#order.length },
+      waitingOn,
+      version: 0,
+    };
+    this.#tasks.set(node.id, state);
+    this.#order.push(state);
+    this.#counts.pending++;
+    return state;
   }
 
   /** `run:start`, with the resolved inputs, the plan's hash and any `--budget`. */
@@ -260,13 +270,18 @@ export class Scheduler {
     ]);
   }
 
-  /** The attempt finished; downstream tasks whose upstreams are all done become ready. */
-  succeeded(task: string, report: { now: number; attempt: number; result: TaskResult }): RunEvent[] {
+  /**
+   * The attempt finished; downstream tasks whose upstreams are all done become ready. For a
+   * decompose node, `planned` are the tasks its accepted plan adds (see `splicePlan`): they are
+   * spliced in under it, and whatever ran after it now also runs after them.
+   */
+  succeeded(task: string, report: { now: number; attempt: number; result: TaskResult; planned?: TaskNode[] }): RunEvent[] {
     const state = this.#get(task);
     if (!this.#accepts(state, report.attempt)) return [];
-    return this.#commit([
-      { type: 'task:done', at: isoAt(report.now), task, worker: state.worker, attempt: report.attempt, result: report.result },
-    ]);
+    if (report.planned !== undefined && state.node.kind !== 'decompose') throw new SchedulerError(`Only a decompose node plans tasks; \`${task}\` is a ${state.node.kind}`);
+    const event: RunEvent = { type: 'task:done', at: isoAt(report.now), task, worker: state.worker, attempt: report.attempt, result: report.result };
+    if (report.planned !== undefined) event.planned = report.planned;
+    return this.#commit([event]);
   }
 
   /**
@@ -304,7 +319,7 @@ export class Scheduler {
       const limit = error.status === undefined ? error.kind : String(error.status);
       return this.#commit([{ type: 'task:rate-limited', at, task, attempt, delay_ms: delay, limit, ...spent }]);
     }
-    if (error.retryable && state.retriesUsed < state.node.retries) {
+    if (error.retryable && state.retriesUsed < retriesOf(state.node)) {
       const delay = backoffDelay(this.#backoff, state.retriesUsed + 1, this.#random, retryAfterMs);
       const reason = `${error.kind}: ${error.message}`;
       return this.#commit([{ type: 'task:retrying', at, task, attempt, delay_ms: delay, reason, kind: error.kind, ...spent }]);
@@ -400,7 +415,7 @@ export class Scheduler {
    * what the attempts in flight have spent so far: the reason, or undefined to go on.
    */
   budgetCrossed(task: string, live: LiveSpend): string | undefined {
-    return this.#budget.crossed(this.#get(task).node, live)?.reason;
+    return this.#budget.crossed(budgetSubject(this.#get(task).node), live)?.reason;
   }
 
   /** Dollars spent so far, over every attempt that reported its cost. */
@@ -457,7 +472,7 @@ export class Scheduler {
         state.attempt = event.attempt;
         state.requeued = false;
         state.wakeAt = undefined;
-        this.#budget.reserve(state.id, state.worker, this.#estimate(state.node));
+        this.#budget.reserve(state.id, state.worker, this.#estimateOf(state.node));
         this.#setStatus(state, 'queued');
         return;
       }
@@ -469,6 +484,10 @@ export class Scheduler {
         return;
       case 'task:done':
         if (!this.#accepts(state, event.attempt)) throw misfit('cannot finish');
+        if (event.planned !== undefined) {
+          if (state.node.kind !== 'decompose') throw misfit('cannot plan tasks: it is not a decompose node');
+          this.#splice(state, event.planned);
+        }
         state.result = event.result;
         state.requeued = false;
         this.#settleSpend(state, event.result.cost_usd);
@@ -541,9 +560,40 @@ export class Scheduler {
   #stopFor(state: State): Stop | 'wait' | undefined {
     const broken = this.#breaker.openReason(state.worker);
     if (broken !== undefined) return { cause: 'breaker', reason: broken };
-    const verdict: BudgetVerdict | undefined = this.#budget.check(state.node, this.#estimate(state.node));
+    const verdict: BudgetVerdict | undefined = this.#budget.check(budgetSubject(state.node), this.#estimateOf(state.node));
     if (verdict === undefined) return undefined;
     return verdict.wait ? 'wait' : { cause: 'budget', reason: verdict.reason };
+  }
+
+  /** An estimate for a node the estimator may not know (a spliced task): unknown is $0. */
+  #estimateOf(node: PlanNode): number {
+    const usd = this.#estimate(node);
+    return Number.isFinite(usd) && usd > 0 ? usd : 0;
+  }
+
+  /**
+   * Adds a decompose node's planned tasks to the running plan: each waits on its upstreams not
+   * yet done (the decompose node among them), and every node that waited on the decompose node
+   * now waits on them too.
+   */
+  #splice(decompose: State, planned: TaskNode[]): void {
+    const before = new Set(this.#tasks.keys());
+    const spliced = splicePlan(this.#plan, decompose.id, planned);
+    const clash = planned.find((t) => before.has(t.id));
+    if (clash !== undefined) throw new SchedulerError(`\`${decompose.id}\` planned \`${clash.id}\`, which the run already has`);
+    const successors = this.#dag.successors(decompose.id) ?? [];
+    for (const node of spliced.nodes) {
+      const existing = this.#tasks.get(node.id);
+      if (existing !== undefined) {
+        existing.node = node;
+        continue;
+      }
+      if (!this.#parallel.has(workerOf(node))) throw new SchedulerError(`\`${decompose.id}\` planned \`${node.id}\` for unknown worker \`${workerOf(node)}\``);
+      this.#add(node, node.after.filter((up) => this.#tasks.get(up)?.status !== 'done').length);
+    }
+    for (const id of successors) this.#get(id).waitingOn += planned.length;
+    this.#plan = spliced;
+    this.#dag = planDag(spliced);
   }
 
   /** Holds a task, and skips what waits on it, saying why. */
@@ -636,6 +686,11 @@ export class Scheduler {
     if (state === undefined) throw new SchedulerError(`No task \`${id}\` in workflow \`${this.plan.workflow.name}\``);
     return state;
   }
+}
+
+/** Decompose and synthesize nodes get one retry: their failures are mostly the API's. */
+function retriesOf(node: PlanNode): number {
+  return node.kind === 'task' ? node.retries : 1;
 }
 
 function skipReason(upstream: State): string {

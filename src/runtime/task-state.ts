@@ -2,6 +2,30 @@ import type { PlanNode } from '../compiler/plan-schema.ts';
 import type { TaskError, TaskResult } from './events.ts';
 
 export type TaskNode = Extract<PlanNode, { kind: 'task' }>;
+export type DecomposeNode = Extract<PlanNode, { kind: 'decompose' }>;
+export type SynthesizeNode = Extract<PlanNode, { kind: 'synthesize' }>;
+
+/**
+ * Decompose and synthesize nodes are model calls the runner makes itself, not a worker's
+ * tasks; the scheduler files them under these names, which no plan worker can have.
+ */
+export const runnerWorkers = { decompose: '@planner', synthesize: '@synthesizer' } as const;
+
+/** The worker a node runs on: its own for a task, the runner's for the others. */
+export function workerOf(node: PlanNode): string {
+  return node.kind === 'task' ? node.worker : runnerWorkers[node.kind];
+}
+
+/** What the budgets are checked against for a node: a task's own budget; a decompose node's is its plan's. */
+export interface BudgetSubject {
+  id: string;
+  worker: string;
+  budgetUsd?: number;
+}
+
+export function budgetSubject(node: PlanNode): BudgetSubject {
+  return { id: node.id, worker: workerOf(node), ...(node.kind === 'task' && node.budgetUsd !== undefined && { budgetUsd: node.budgetUsd }) };
+}
 
 /**
  * Where a task stands.
@@ -51,14 +75,14 @@ export interface TaskView {
   held?: { cause: 'budget' | 'breaker'; reason: string };
 }
 
-/** A task the runner should put on the queue now. */
+/** A node the runner should start now: a task goes on the queue, a decompose or synthesize node the runner runs itself. */
 export interface DispatchedTask {
   task: string;
   worker: string;
   attempt: number;
   /** The prompt with inputs and upstream results filled in. */
   prompt: string;
-  node: TaskNode;
+  node: PlanNode;
   /**
    * This attempt was handed out before (it was requeued): the queue may still hold its task
    * file, so enqueue it only if no file for this task and attempt exists.
