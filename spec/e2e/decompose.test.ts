@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLedger } from '../../src/report/ledger-file.ts';
+import { reportData } from '../../src/report/report-data.ts';
+import { journalPath, readJournal } from '../../src/runtime/journal.ts';
 import { eventsOf, project, type Project } from './harness.ts';
 import { firstTurnsFor } from './processes.ts';
 
@@ -80,6 +83,18 @@ describe('a decompose node that plans tasks and a synthesize node that sums them
     expect(body.system.every((b) => b.cache_control !== undefined)).toBe(true);
     expect(JSON.stringify(body.messages)).toContain('Two families to call');
     expect(body.tool_choice).toMatchObject({ type: 'tool', name: 'submit_plan' });
+  });
+
+  it('shows the spliced tasks in the report, with their edges, and the runner’s calls as rows of their own', async () => {
+    const runDir = join(p.runsDir, 'planned');
+    const data = reportData(p.plan, readJournal(journalPath(runDir)).events, readLedger(runDir)?.entries);
+    expect(data.tasks.find((t) => t.id === 'follow-up/newsletter')).toMatchObject({ worker: 'fabien', status: 'done', after: ['follow-up', 'follow-up/call-families'] });
+    expect(data.tasks.find((t) => t.id === 'brief')?.after).toEqual(['follow-up', 'follow-up/call-families', 'follow-up/newsletter']);
+    expect(data.workers.map((w) => w.worker)).toEqual(['marie', 'fabien', '@planner', '@synthesizer']);
+    expect(data.workers.reduce((sum, w) => sum + w.cost_usd, 0)).toBeCloseTo(data.totals.cost_usd, 10);
+    // The planner's and the synthesizer's calls went through the gateway too: the ledger agrees with the journal.
+    expect(data.tasks.every((t) => t.ledger_matches !== false)).toBe(true);
+    expect(data.tasks.find((t) => t.id === 'follow-up')!.input_tokens + data.tasks.find((t) => t.id === 'follow-up')!.cache_creation_input_tokens).toBeGreaterThan(0);
   });
 
   it('writes the synthesis to its output, after every planned task', () => {

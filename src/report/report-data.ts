@@ -1,4 +1,6 @@
 import type { Plan } from '../compiler/plan-schema.ts';
+import { restoreRun } from '../runtime/replay.ts';
+import { runnerWorkers } from '../runtime/task-state.ts';
 import type { LedgerEntry } from '../cost/ledger-schema.ts';
 import type { RunEvent } from '../runtime/events.ts';
 import { status } from '../runtime/run-status.ts';
@@ -22,7 +24,11 @@ export const noLedgerNote = 'No usage ledger (usage.jsonl) in this run: figures 
 export function reportData(plan: Plan, events: readonly RunEvent[], ledger?: readonly LedgerEntry[], options: ReportDataOptions = {}): ReportData {
   const report = status(plan, events, options.now === undefined ? {} : { now: options.now });
   const spans = attemptSpans(events);
-  const after = new Map(plan.nodes.map((n) => [n.id, n.after]));
+  // The plan as it ran: with the tasks decompose nodes spliced in, and their edges.
+  const running = restoreRun(plan, events).scheduler.plan;
+  const after = new Map(running.nodes.map((n) => [n.id, n.after]));
+  // The runner's own model calls (planner, synthesizer) get rows like workers, so the rows sum to the totals.
+  const workerNames = [...plan.workers.map((w) => w.name), ...Object.values(runnerWorkers).filter((r) => report.tasks.some((t) => t.worker === r))];
   const ledgerTasks = ledger === undefined ? undefined : ledgerByTask(ledger);
   const notes: string[] = [];
 
@@ -51,10 +57,10 @@ export function reportData(plan: Plan, events: readonly RunEvent[], ledger?: rea
     return row;
   });
 
-  const workers = plan.workers.map((w): WorkerRow => {
-    const own = tasks.filter((t) => t.worker === w.name);
+  const workers = workerNames.map((name): WorkerRow => {
+    const own = tasks.filter((t) => t.worker === name);
     return {
-      worker: w.name,
+      worker: name,
       tasks: own.length,
       done: own.filter((t) => t.status === 'done').length,
       failed: own.filter((t) => t.status === 'failed').length,
@@ -85,7 +91,7 @@ export function reportData(plan: Plan, events: readonly RunEvent[], ledger?: rea
     totals: sumFigures(tasks),
     tasks,
     workers,
-    agents: ledger === undefined ? [] : agentRows(ledger, plan.workers.map((w) => w.name)),
+    agents: ledger === undefined ? [] : agentRows(ledger, workerNames),
     ledger: {
       present: ledger !== undefined,
       requests: ledger?.length ?? 0,
