@@ -139,3 +139,34 @@ describe('a decompose node whose plan needs approval', () => {
     expect(eventsOf(unasked.events, 'task:failed')).toMatchObject([{ task: 'follow-up', error: { kind: 'plan-rejected' } }]);
   });
 });
+
+describe('a run stopped after its plan was accepted', () => {
+  let p: Project;
+  let asked!: () => void;
+  const hanging = new Promise<void>((resolve) => (asked = resolve));
+  beforeAll(async () => {
+    p = await project(source(false), {}, {
+      script: { tasks: { ...script.tasks, '[task:call]': [{ hang: true }, summary('Both families called')] } },
+      respond: (request) => {
+        if (request.firstUserText.includes('[task:call]')) asked();
+        return undefined;
+      },
+    });
+  });
+  afterAll(() => p.close());
+
+  it('resumes the planned tasks from the journal without asking the planner again', async () => {
+    const stop = new AbortController();
+    const running = p.run({ runId: 'stopped', signal: stop.signal });
+    // The planned task's call is hanging on the model: stop the run there, as Ctrl-C would.
+    await hanging;
+    stop.abort();
+    const first = await running;
+    expect(first.status).toBe('interrupted');
+    expect(eventsOf(first.events, 'task:done').map((e) => e.task)).toEqual(['check', 'follow-up']);
+    const resumed = await p.run({ resume: 'stopped' });
+    expect(resumed.status).toBe('done');
+    expect(eventsOf(resumed.events, 'task:done').map((e) => e.task)).toEqual(['follow-up/call-families', 'follow-up/newsletter', 'brief']);
+    expect(p.server.messages().filter((m) => JSON.stringify(m.body).includes('[task:plan]'))).toHaveLength(1);
+  });
+});
