@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLedger } from '../../src/report/ledger-file.ts';
 import { reportData } from '../../src/report/report-data.ts';
 import { journalPath, readJournal } from '../../src/runtime/journal.ts';
+import { run } from '../support/io.ts';
 import { eventsOf, project, type Project } from './harness.ts';
 import { firstTurnsFor } from './processes.ts';
 
@@ -95,6 +96,16 @@ describe('a decompose node that plans tasks and a synthesize node that sums them
     // The planner's and the synthesizer's calls went through the gateway too: the ledger agrees with the journal.
     expect(data.tasks.every((t) => t.ledger_matches !== false)).toBe(true);
     expect(data.tasks.find((t) => t.id === 'follow-up')!.input_tokens + data.tasks.find((t) => t.id === 'follow-up')!.cache_creation_input_tokens).toBeGreaterThan(0);
+  });
+
+  it('is drawn by swarm graph --run with its planned tasks, and its JSON is the spliced plan', async () => {
+    const mermaid = await run(['graph', p.workflowFile, '--run', 'planned', '--runs-dir', p.runsDir]);
+    expect(mermaid.code, mermaid.stderr).toBe(0);
+    for (const id of ['follow-up/call-families', 'follow-up/newsletter', 'brief']) expect(mermaid.stdout).toContain(`"${id}`);
+    const json = await run(['graph', p.workflowFile, '--run', 'planned', '--runs-dir', p.runsDir, '-f', 'json']);
+    const spliced = JSON.parse(json.stdout) as { nodes: { id: string; after: string[] }[] };
+    expect(spliced.nodes.find((n) => n.id === 'brief')?.after).toEqual(['follow-up', 'follow-up/call-families', 'follow-up/newsletter']);
+    expect((await run(['graph', p.workflowFile, '--run', 'nope', '--runs-dir', p.runsDir])).code).toBe(2);
   });
 
   it('writes the synthesis to its output, after every planned task', () => {
