@@ -107,7 +107,10 @@ export function status(plan: Plan, events: readonly RunEvent[], options: { now?:
     }
   }
   if (options.now !== undefined) for (const task of [...runningSince.keys()]) stop(task, options.now);
-  const tasks = scheduler.tasks().map((t): TaskStatusLine => {
+  // In the order of the plan as it ran: a decompose node's tasks right after it, not at the end.
+  const position = new Map(scheduler.plan.nodes.map((n, i) => [n.id, i]));
+  const inPlanOrder = scheduler.tasks().sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  const tasks = inPlanOrder.map((t): TaskStatusLine => {
     const line: TaskStatusLine = {
       id: t.id,
       worker: t.worker,
