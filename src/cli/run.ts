@@ -57,6 +57,8 @@ export function runCommand(yargs: Argv): Argv<RunOptions> {
     .example('$0 run workflows/student-review.swarm -i student="Ana Lima"', 'Set an input')
     .example('$0 run wf.swarm --resume 20261201-120000-a1b2c3', 'Continue a run that crashed or was stopped')
     .example('$0 run wf.swarm --resume 20261201-120000-a1b2c3 --budget 10', 'Continue a run whose budget ran out, with $10 in all')
+    .example('$0 run workflows/studio-week.swarm --approve', 'Accept the plans of decompose nodes that ask for approval')
+    .example('echo accept > approval && $0 run wf.swarm --approval-file approval', 'Approve plans in CI from a file')
     .example('$0 run wf.swarm --record', 'Run against the API and save every answer to wf.cassette.jsonl')
     .example('$0 run wf.swarm --replay', 'Run offline from wf.cassette.jsonl: no key, the same answers')
     .example('$0 run wf.swarm -f json | jq -c "select(.type==\\"task:done\\")"', 'Follow the run from a program')
