@@ -96,3 +96,38 @@ describe('splicing a decompose node’s plan into the running DAG', () => {
     expect(() => s.succeeded('check', { now: t0, attempt: 1, result: resultFor('check', 1), planned })).toThrow(/Only a decompose node plans tasks/);
   });
 });
+
+describe('the budget a decompose node gives its plan', () => {
+  it('is shared by the planned tasks: one that does not fit what they left is held', () => {
+    const budgeted = planFrom(`workflow w {
+  worker marie {}
+  worker fabien {}
+  decompose follow-up {
+    workers = [marie, fabien]
+    budget  = $1
+    prompt  = "Plan"
+  }
+  synthesize brief {
+    after  = [follow-up]
+    prompt = "Sum up"
+  }
+}
+`);
+    const node = budgeted.nodes.find((n) => n.kind === 'decompose') as DecomposeNode;
+    const ok = checkPlan(budgeted, node, { tasks: [{ id: 'call', worker: 'marie', prompt: 'Call' }, { id: 'news', worker: 'fabien', prompt: 'News', after: ['call'] }] });
+    if (!ok.ok) throw new Error(ok.problems.join('\n'));
+    const s = createScheduler(budgeted, { inputs: {}, estimateUsd: (n) => (n.id.startsWith('follow-up/') ? 0.5 : 0) });
+    s.begin(t0, 'run-1');
+    s.dispatch(t0);
+    finish(s, 'follow-up', t0 + 1, { planned: ok.tasks });
+    s.dispatch(t0 + 1);
+    const attempt = s.task('follow-up/call').attempt;
+    s.started('follow-up/call', { now: t0 + 2, attempt, owner: 'w' });
+    s.succeeded('follow-up/call', { now: t0 + 2, attempt, result: { ...resultFor('follow-up/call', attempt), cost_usd: 0.8 } });
+    expect(s.dispatch(t0 + 2).tasks).toEqual([]);
+    expect(s.task('follow-up/news').held?.reason).toBe("budget exhausted: the budget of `follow-up`'s plan of $1.00 has $0.20 left, and `follow-up/news` is estimated at $0.50");
+    expect(s.task('brief')).toMatchObject({ status: 'skipped', because: 'follow-up/news' });
+    // The planner's own call is not one of the planned tasks: it does not count against their budget.
+    expect(s.budgetCrossed('follow-up/news', new Map())).toBeUndefined();
+  });
+});

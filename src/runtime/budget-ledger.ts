@@ -2,7 +2,7 @@ import type { Plan } from '../compiler/plan-schema.ts';
 import type { BudgetSubject } from './task-state.ts';
 
 /** Which budget a task would cross. */
-export type BudgetScope = 'run' | 'worker' | 'task';
+export type BudgetScope = 'run' | 'worker' | 'plan' | 'task';
 
 export interface BudgetVerdict {
   scope: BudgetScope;
@@ -22,6 +22,14 @@ export interface BudgetVerdict {
  * cannot all count on the same remaining dollars.
  */
 export class BudgetLedger {
+  /** The budget a decompose node gave its planned tasks together, with what they spent; `extra` is what the caller adds (live spend or reservations). */
+  #planScope(node: BudgetSubject, extraOf: (prefix: string) => number): { scope: BudgetScope; budget: number; spent: number; extra: number; what: string }[] {
+    if (node.plan === undefined) return [];
+    const prefix = `${node.plan.id}/`;
+    const spent = [...this.#spentByTask].filter(([task]) => task.startsWith(prefix)).reduce((sum, [, usd]) => sum + usd, 0);
+    return [{ scope: 'plan', budget: node.plan.budgetUsd, spent, extra: extraOf(prefix), what: `the budget of \`${node.plan.id}\`'s plan` }];
+  }
+
   /** The run's budget; set from `run:start`, so a resume may raise it. */
   runBudget: number | undefined;
   readonly #workerBudget = new Map<string, number>();
@@ -60,11 +68,6 @@ export class BudgetLedger {
   }
 
   /**
-   * Whether an attempt of `node`, estimated at `estimateUsd`, fits every budget that applies:
-   * undefined when it does, else the narrowest budget it would cross. A budget already used
-   * up stops even a task estimated at nothing: an estimate of $0 means "unknown", not "free".
-   */
-  /**
    * Whether a running attempt of `node` should stop: a budget it counts against is used up by
    * what finished attempts spent plus what the running ones have spent so far (`live`).
    */
@@ -72,6 +75,7 @@ export class BudgetLedger {
     const all = [...live.values()];
     const scopes: { scope: BudgetScope; budget: number | undefined; used: number; what: string }[] = [
       { scope: 'task', budget: node.budgetUsd, used: (this.#spentByTask.get(node.id) ?? 0) + (live.get(node.id)?.usd ?? 0), what: `task \`${node.id}\`'s budget` },
+      ...this.#planScope(node, (prefix) => [...live].filter(([task]) => task.startsWith(prefix)).reduce((sum, [, l]) => sum + l.usd, 0)).map(({ spent, extra, ...rest }) => ({ ...rest, used: spent + extra })),
       { scope: 'worker', budget: this.#workerBudget.get(node.worker), used: this.spentBy(node.worker) + all.filter((l) => l.worker === node.worker).reduce((sum, l) => sum + l.usd, 0), what: `worker \`${node.worker}\`'s budget` },
       { scope: 'run', budget: this.runBudget, used: this.#spent + all.reduce((sum, l) => sum + l.usd, 0), what: "the run's budget" },
     ];
@@ -81,12 +85,18 @@ export class BudgetLedger {
     return undefined;
   }
 
+  /**
+   * Whether an attempt of `node`, estimated at `estimateUsd`, fits every budget that applies:
+   * undefined when it does, else the narrowest budget it would cross. A budget already used
+   * up stops even a task estimated at nothing: an estimate of $0 means "unknown", not "free".
+   */
   check(node: BudgetSubject, estimateUsd: number): BudgetVerdict | undefined {
     const reserved = [...this.#reserved.entries()].filter(([task]) => task !== node.id);
     const reservedAll = reserved.reduce((sum, [, r]) => sum + r.usd, 0);
     const reservedWorker = reserved.filter(([, r]) => r.worker === node.worker).reduce((sum, [, r]) => sum + r.usd, 0);
     const scopes: { scope: BudgetScope; budget: number | undefined; spent: number; reserved: number; what: string }[] = [
       { scope: 'task', budget: node.budgetUsd, spent: this.#spentByTask.get(node.id) ?? 0, reserved: 0, what: `task \`${node.id}\`'s budget` },
+      ...this.#planScope(node, (prefix) => reserved.filter(([task]) => task.startsWith(prefix)).reduce((sum, [, r]) => sum + r.usd, 0)).map(({ extra, ...rest }) => ({ ...rest, reserved: extra })),
       { scope: 'worker', budget: this.#workerBudget.get(node.worker), spent: this.spentBy(node.worker), reserved: reservedWorker, what: `worker \`${node.worker}\`'s budget` },
       { scope: 'run', budget: this.runBudget, spent: this.#spent, reserved: reservedAll, what: "the run's budget" },
     ];

@@ -415,7 +415,7 @@ export class Scheduler {
    * what the attempts in flight have spent so far: the reason, or undefined to go on.
    */
   budgetCrossed(task: string, live: LiveSpend): string | undefined {
-    return this.#budget.crossed(budgetSubject(this.#get(task).node), live)?.reason;
+    return this.#budget.crossed(budgetSubject(this.#get(task).node, this.#plan.nodes), live)?.reason;
   }
 
   /** Dollars spent so far, over every attempt that reported its cost. */
@@ -560,7 +560,7 @@ export class Scheduler {
   #stopFor(state: State): Stop | 'wait' | undefined {
     const broken = this.#breaker.openReason(state.worker);
     if (broken !== undefined) return { cause: 'breaker', reason: broken };
-    const verdict: BudgetVerdict | undefined = this.#budget.check(budgetSubject(state.node), this.#estimateOf(state.node));
+    const verdict: BudgetVerdict | undefined = this.#budget.check(budgetSubject(state.node, this.#plan.nodes), this.#estimateOf(state.node));
     if (verdict === undefined) return undefined;
     return verdict.wait ? 'wait' : { cause: 'budget', reason: verdict.reason };
   }

@@ -21,10 +21,16 @@ export interface BudgetSubject {
   id: string;
   worker: string;
   budgetUsd?: number;
+  /** For a task a decompose node planned, when that node has a `budget`: the planned tasks share it. */
+  plan?: { id: string; budgetUsd: number };
 }
 
-export function budgetSubject(node: PlanNode): BudgetSubject {
-  return { id: node.id, worker: workerOf(node), ...(node.kind === 'task' && node.budgetUsd !== undefined && { budgetUsd: node.budgetUsd }) };
+export function budgetSubject(node: PlanNode, nodes: readonly PlanNode[]): BudgetSubject {
+  const subject: BudgetSubject = { id: node.id, worker: workerOf(node), ...(node.kind === 'task' && node.budgetUsd !== undefined && { budgetUsd: node.budgetUsd }) };
+  const slash = node.id.lastIndexOf('/');
+  const planner = slash < 0 ? undefined : nodes.find((n) => n.id === node.id.slice(0, slash));
+  if (planner?.kind === 'decompose' && planner.budgetUsd !== undefined) subject.plan = { id: planner.id, budgetUsd: planner.budgetUsd };
+  return subject;
 }
 
 /**
