@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLedger } from '../../src/report/ledger-file.ts';
 import { reportData } from '../../src/report/report-data.ts';
 import { journalPath, readJournal } from '../../src/runtime/journal.ts';
+import { plain } from '../../src/render/color.ts';
+import { describeEvent } from '../../src/render/run-log.ts';
 import { run } from '../support/io.ts';
 import { eventsOf, project, type Project } from './harness.ts';
 import { firstTurnsFor } from './processes.ts';
@@ -75,6 +77,7 @@ describe('a decompose node that plans tasks and a synthesize node that sums them
     const done = eventsOf(outcome.events, 'task:done').map((e) => e.task);
     expect(done).toEqual(['check', 'follow-up', 'follow-up/call-families', 'follow-up/newsletter', 'brief']);
     expect(outcome.report.tasks.map((t) => t.id)).toContain('follow-up/newsletter');
+    expect(describeEvent(planned, plain)).toMatch(/^follow-up done on @planner in .*; planned 2 tasks: follow-up\/call-families \[marie\], follow-up\/newsletter \[fabien\]$/);
   });
 
   it('asks the planner once, with its instructions marked for the cache and the upstream result in the prompt', () => {

@@ -28,7 +28,8 @@ export function describeEvent(event: RunEvent, style: Styler): string {
     case 'task:done': {
       const r = event.result;
       const tokens = r.usage.input_tokens + r.usage.output_tokens + r.usage.cache_creation_input_tokens + r.usage.cache_read_input_tokens;
-      return `${event.task} ${style.green('done')} on ${event.worker} in ${r.execution_time.toFixed(1)}s, ${r.num_turns} turns, ${tokens} tokens, ${money(r.cost_usd)}`;
+      const planned = event.planned === undefined ? '' : `; planned ${event.planned.length} task${event.planned.length === 1 ? '' : 's'}: ${event.planned.map((t) => `${t.id} [${t.worker}]`).join(', ')}`;
+      return `${event.task} ${style.green('done')} on ${event.worker} in ${r.execution_time.toFixed(1)}s, ${r.num_turns} turns, ${tokens} tokens, ${money(r.cost_usd)}${planned}`;
     }
     case 'task:failed':
       return `${event.task} ${style.red('failed')} on ${event.worker} (${event.error.kind}): ${event.error.message}`;
