@@ -2,6 +2,7 @@ import { planDag, type PlanDag } from '../compiler/plan-dag.ts';
 import { builtinDefaults } from '../compiler/known.ts';
 import type { Plan, PlanNode } from '../compiler/plan-schema.ts';
 import { splicePlan } from '../planner/splice.ts';
+import { RunSetupError, SchedulerError, type SchedulerOptions } from './scheduler-options.ts';
 import { BudgetLedger, usd, type BudgetVerdict, type LiveSpend } from './budget-ledger.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';
 import { backoffDelay, checkBackoffPolicy, defaultBackoff, defaultRateLimitBackoff, type BackoffPolicy } from './backoff.ts';
@@ -26,36 +27,6 @@ import {
   workerOf,
 } from './task-state.ts';
 
-export interface SchedulerOptions {
-  /** Input values as given; the plan's defaults fill the rest (see `resolveInputs`). */
-  inputs: InputValues;
-  /** Absolute run directory, to render `${node.artifacts}` as absolute paths. */
-  runDir?: string;
-  /**
-   * The jitter source, in [0, 1).
-   * @default Math.random
-   */
-  random?: () => number;
-  backoff?: Partial<BackoffPolicy>;
-  rateLimitBackoff?: Partial<BackoffPolicy>;
-  /**
-   * Rate-limited retries a task may take without touching its `retries` budget; past this,
-   * a rate limit costs a retry like any failure.
-   * @default 10
-   */
-  maxRateLimitRetries?: number;
-  /** Receives every event as it is committed (journal, progress view, report). */
-  emitter?: RunEmitter;
-  /** The run's budget, over the plan's: `swarm run --budget`, journaled with `run:start`. */
-  budgetUsd?: number;
-  /**
-   * What one attempt of a task is expected to cost, checked against what its budgets have
-   * left before it is dispatched.
-   * @default () => 0: no estimate; only budgets already used up stop a task
-   */
-  estimateUsd?: (node: PlanNode) => number;
-}
-
 /** Why a task is held rather than dispatched. */
 interface Stop {
   cause: 'budget' | 'breaker';
@@ -64,21 +35,6 @@ interface Stop {
 
 /** Failures that say nothing about the worker's setup, so its circuit breaker ignores them. */
 const notTheWorkersFault = new Set(['rate-limit', 'budget', 'interrupted']);
-
-/** A plan the scheduler cannot run, or a run it cannot start: the caller reports the message. */
-export class RunSetupError extends Error {
-  override name = 'RunSetupError';
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(problems.join('\n'));
-    this.problems = problems;
-  }
-}
-
-/** An event that does not fit the state it is applied to: a runner bug or a corrupt journal. */
-export class SchedulerError extends Error {
-  override name = 'SchedulerError';
-}
 
 interface State extends TaskView {
   node: PlanNode;
@@ -101,10 +57,11 @@ interface WakeEntry {
   version: number;
 }
 
+export { RunSetupError, SchedulerError, type SchedulerOptions };
+
 /**
- * Builds the scheduler for a plan of task nodes. Throws `RunSetupError` for a plan holding
- * decompose or synthesize nodes (a later version runs them) and for inputs that do not
- * resolve; check them first with `resolveInputs` to report them as the user's mistakes.
+ * Builds the scheduler for a plan. Throws `RunSetupError` for inputs that do not resolve;
+ * check them first with `resolveInputs` to report them as the user's mistakes.
  */
 export function createScheduler(plan: Plan, options: SchedulerOptions): Scheduler {
   return new Scheduler(plan, options);
