@@ -1,8 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { attemptHeader, taskHeader } from '../cassette/exchange-key.ts';
 import type { Plan } from '../compiler/plan-schema.ts';
+import { loadHistory } from '../cost/history.ts';
 import { askPlanner } from '../planner/ask-planner.ts';
 import type { InputValues, TaskResult } from '../runtime/events.ts';
 import type { Scheduler } from '../runtime/scheduler.ts';
@@ -59,7 +60,7 @@ export function startRunnerNode(d: DispatchedTask, ctx: RunnerNodeContext): void
   const work = async () => {
     if (d.node.kind === 'decompose') {
       const node: DecomposeNode = d.node;
-      const answer = await askPlanner({ client, plan: ctx.plan(), node, context: { inputs: ctx.inputs, results: results(), runDir: ctx.runDir }, signal: ctx.signal });
+      const answer = await askPlanner({ client, plan: ctx.plan(), node, context: { inputs: ctx.inputs, results: results(), runDir: ctx.runDir }, signal: ctx.signal, history: loadHistory(dirname(ctx.runDir)) });
       const spent = { usage: answer.usage, costUsd: answer.costUsd };
       if (!answer.ok && answer.error !== undefined) {
         // The call failed, not the plan: retried by the scheduler (a 429/529 as a rate limit).
