@@ -17,7 +17,7 @@ import { runWorkflow } from '../src/runner/run-workflow.ts';
 import { repoRoot } from './conformance-fixtures.ts';
 import { copyProject } from './project-copy.ts';
 
-const shipped = ['student-review', 'code-review', 'campaign-launch'];
+const shipped = ['student-review', 'code-review', 'campaign-launch', 'studio-week'];
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : shipped;
 
 for (const name of names) {

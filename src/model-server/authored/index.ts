@@ -3,6 +3,7 @@ import type { Responder } from './conversation.ts';
 import { campaignLaunch } from './campaign-launch.ts';
 import { codeReview } from './code-review.ts';
 import { studentReview } from './student-review.ts';
+import { studioWeek } from './studio-week.ts';
 
 export type { Responder } from './conversation.ts';
 
@@ -14,6 +15,7 @@ export const authoredResponders: Record<string, (plan: Plan) => Responder> = {
   'student-review': studentReview,
   'code-review': codeReview,
   'campaign-launch': campaignLaunch,
+  'studio-week': studioWeek,
 };
 
 /**
