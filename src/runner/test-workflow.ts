@@ -3,6 +3,7 @@ import { dirname, join, sep } from 'node:path';
 import type { Expectation } from '../compiler/plan-schema.ts';
 import { checkExpectations, type ExpectationOutcome, type NodeFacts } from '../expect/check-expectations.ts';
 import { taskPlace } from '../worker/run-task.ts';
+import { runnerNodeDir } from './runner-nodes.ts';
 import { runWorkflow, type RunOutcome, type RunWorkflowOptions } from './run-workflow.ts';
 
 export interface TestWorkflowOptions extends Omit<RunWorkflowOptions, 'model' | 'resume'> {
@@ -49,15 +50,19 @@ export async function testWorkflow(options: TestWorkflowOptions): Promise<TestOu
   return { run, expectations, passed: run.status !== 'interrupted' && expectations.every((e) => e.passed) };
 }
 
-/** A file relative to the task's working directory, read only if it really lies inside it. */
+/**
+ * A file relative to the node's working directory (a task's, or the runner's own directory for
+ * a synthesize node's outputs), read only if it really lies inside it.
+ */
 function readNodeFile(options: TestWorkflowOptions, run: RunOutcome, node: string, path: string): string | undefined {
-  const task = options.plan.nodes.find((n) => n.id === node);
-  const worker = task?.kind === 'task' ? options.plan.workers.find((w) => w.name === task.worker) : undefined;
-  if (!worker) return undefined;
-  const place = taskPlace(run.runDir, { base_dir: dirname(options.workflowFile) }, worker, { task_id: node });
+  const found = options.plan.nodes.find((n) => n.id === node);
+  const worker = found?.kind === 'task' ? options.plan.workers.find((w) => w.name === found.worker) : undefined;
+  const cwd =
+    found?.kind === 'synthesize' ? runnerNodeDir(run.runDir, node) : worker ? taskPlace(run.runDir, { base_dir: dirname(options.workflowFile) }, worker, { task_id: node }).cwd : undefined;
+  if (cwd === undefined) return undefined;
   try {
-    const root = realpathSync(place.cwd);
-    const file = realpathSync(join(place.cwd, path));
+    const root = realpathSync(cwd);
+    const file = realpathSync(join(cwd, path));
     // A symlink the agent left pointing elsewhere is not a file the task wrote.
     if (!file.startsWith(root + sep)) return undefined;
     return readFileSync(file, 'utf8');
