@@ -40,6 +40,9 @@ describe('approving a decompose node’s plan', () => {
     expect(out.err()).toContain('follow-up proposes 1 task:');
     expect(out.err()).toContain('follow-up/call [marie] after follow-up: Call the families');
     expect(out.err()).toContain('Cost estimate');
+    // The sub-graph, as swarm graph draws it.
+    expect(out.err()).toContain('flowchart LR');
+    expect(out.err()).toMatch(/n_follow_up --> n_follow_up_call/);
     expect(out.err()).toContain('plan accepted (--approve)');
   });
 

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { planGraphModel } from '../compiler/plan-graph-model.ts';
 import { estimatePlan } from '../cost/estimate.ts';
+import { splicePlan } from '../planner/splice.ts';
+import { renderMermaid } from '../render/graph-mermaid.ts';
 import type { Styler } from '../render/color.ts';
 import { renderCostEstimate } from '../render/dry-run-view.ts';
 import type { Approver } from '../runner/runner-nodes.ts';
@@ -20,9 +23,16 @@ export interface ApprovalOptions {
 export function planApprover(io: Io, style: Styler, options: ApprovalOptions): Approver {
   const decisions = options.approvalFile === undefined ? undefined : readDecisions(options.approvalFile);
   return async ({ node, tasks, plan }) => {
+    // The sub-graph as `swarm graph` draws it: the node, its tasks, and what waits on them.
+    const spliced = splicePlan(plan, node.id, tasks);
+    const shown = new Set([node.id, ...tasks.map((t) => t.id), ...spliced.nodes.filter((n) => n.after.includes(node.id)).map((n) => n.id)]);
+    const graph = await renderMermaid(planGraphModel({ ...spliced, nodes: spliced.nodes.filter((n) => shown.has(n.id)).map((n) => ({ ...n, after: n.after.filter((a) => shown.has(a)), reads: n.reads.filter((r) => shown.has(r.node)) })) }));
     const proposal = [
       `${style.bold(node.id)} proposes ${tasks.length} task${tasks.length === 1 ? '' : 's'}:`,
       ...tasks.map((t) => `  ${t.id} [${t.worker}]${t.after.length > 0 ? ` after ${t.after.join(', ')}` : ''}: ${firstLine(t.prompt.map((p) => ('text' in p ? p.text : '${…}')).join(''))}`),
+      '',
+      graph.text.trimEnd(),
+      '',
       ...renderCostEstimate(estimatePlan({ ...plan, nodes: tasks, order: tasks.map((t) => t.id), criticalPath: [] }), style),
       '',
     ].join('\n');
