@@ -10,6 +10,8 @@ import { dryRun } from '../runner/dry-run.ts';
 import { renderDryRun } from '../render/dry-run-view.ts';
 import { defaultClaudePath } from '../worker/claude-run.ts';
 import { runWorkflow } from '../runner/run-workflow.ts';
+import { dockerExecutor } from '../worker/docker-executor.ts';
+import { imageExists, workerImageTag } from '../worker/docker-image.ts';
 import { exitCodes, UsageError, type ExitCode, type Io } from './io.ts';
 import { planApprover } from './approve.ts';
 import { compileWorkflow } from './load.ts';
@@ -31,6 +33,7 @@ export interface RunOptions {
   pace?: boolean;
   dryRun?: boolean;
   budget?: number;
+  executor?: 'local' | 'docker';
   approve?: boolean;
   approvalFile?: string;
 }
@@ -49,6 +52,7 @@ export function runCommand(yargs: Argv): Argv<RunOptions> {
     .option('replay', { type: 'string', describe: 'Run offline: the model\'s answers come from this cassette [default: WORKFLOW.cassette.jsonl beside the workflow]' })
     .option('cassette', { type: 'string', describe: 'The cassette --record writes or --replay reads [default: WORKFLOW.cassette.jsonl beside the workflow]' })
     .option('pace', { type: 'boolean', describe: 'With --replay: stream answers at the pace they were recorded, not at once' })
+    .option('executor', { choices: ['local', 'docker'] as const, describe: 'Where workers run: local processes, or a container per worker (build the image first: swarm image build) [default: the workflow\'s runtime block, else local]' })
     .option('budget', { type: 'string', coerce: parseBudget, describe: 'The most the run may spend, in dollars ($5 or 5), over the workflow\'s `budget`; with --resume, raises it' })
     .option('approve', { type: 'boolean', describe: 'Accept the plans of decompose nodes with `approve = true` without asking (they are still printed)' })
     .option('approval-file', { type: 'string', describe: 'Where CI says yes or no to those plans: "accept", "reject", or JSON {"node-id": "accept"}' })
@@ -56,6 +60,7 @@ export function runCommand(yargs: Argv): Argv<RunOptions> {
     .example('$0 run workflows/student-review.swarm', 'Run a workflow with its default inputs')
     .example('$0 run workflows/student-review.swarm -i student="Ana Lima"', 'Set an input')
     .example('$0 run wf.swarm --resume 20261201-120000-a1b2c3', 'Continue a run that crashed or was stopped')
+    .example('$0 run workflows/student-review.swarm --replay --executor docker', 'Run each worker in its own container, offline')
     .example('$0 run wf.swarm --resume 20261201-120000-a1b2c3 --budget 10', 'Continue a run whose budget ran out, with $10 in all')
     .example('$0 run workflows/studio-week.swarm --approve', 'Accept the plans of decompose nodes that ask for approval')
     .example('echo accept > approval && $0 run wf.swarm --approval-file approval', 'Approve plans in CI from a file')
@@ -86,6 +91,7 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
   const modelChoice = model.choice.mode === 'replay' && options.pace ? { ...model.choice, pace: true } : model.choice;
   const runsDir = runsDirFor(io, workflowFile, options.runsDir);
   const json = options.format === 'json';
+  const executor = await executorFor(options.executor ?? plan.runtime?.executor ?? 'local', plan);
   const { value: outcome, live } = await withRunSession(io, plan, json, (hooks) =>
     runWorkflow({
       plan,
@@ -97,6 +103,7 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
       env: io.env,
       model: modelChoice,
       leaseMs: options.lease,
+      ...(executor && { executor }),
       workerArgs: options.claude ? ['--claude', options.claude] : [],
       ...(options.budget !== undefined && { budgetUsd: options.budget }),
       approve: planApprover(io, stylerFor({ isTTY: io.stderr.isTTY, env: io.env }), {
@@ -177,4 +184,14 @@ function modelFor(options: RunOptions, plan: Plan, workflowFile: string, io: Io)
     ...(options.replay !== undefined && { replay: options.replay === '' ? true : absolute(options.replay) }),
     ...(options.cassette !== undefined && { cassette: absolute(options.cassette) }),
   });
+}
+
+/** The docker executor, once its image is known to be there; undefined: the local default. */
+async function executorFor(kind: 'local' | 'docker', plan: Plan) {
+  if (kind === 'local') return undefined;
+  const image = plan.runtime?.image ?? workerImageTag();
+  for (const tag of new Set([image, ...plan.workers.flatMap((w) => (w.image ? [w.image] : []))])) {
+    if (!(await imageExists(tag))) throw new UsageError(`the worker image ${tag} is not there; build it with \`swarm image build\` (add --offline where no registry is reachable)`);
+  }
+  return dockerExecutor({ image });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expectStatuses, inputTypes, permissionModes, priorities, queueKinds } from './known.ts';
+import { executorKinds, expectStatuses, inputTypes, permissionModes, priorities, queueKinds } from './known.ts';
 import * as v from './values.ts';
 
 /**
@@ -81,6 +81,17 @@ export const blockKinds = {
       url: v.plainTextOrEnv.optional().meta(doc('The Redis URL for a redis queue; `env("NAME")` when it holds a password.', '"redis://127.0.0.1:6379"')),
     }),
   },
+  runtime: {
+    kind: 'runtime',
+    summary: 'Where the workers run: local processes (the default) or one container per worker.',
+    label: 'none',
+    parents: ['workflow'],
+    repeatable: false,
+    attributes: z.object({
+      executor: v.oneOf(executorKinds, 'executor').optional().meta(doc('`local` (child processes) or `docker` (a container per worker); `swarm run --executor` overrides it.', 'docker')),
+      image: v.plainText.optional().meta(doc('The worker image for every worker that names none; `swarm image build` makes the default.', '"swarm-worker:0.1.0-claude-2.1.197"')),
+    }),
+  },
   limits: {
     kind: 'limits',
     summary: 'Rate limits: in the workflow, for the whole account; in a worker, for that worker.',
@@ -118,6 +129,9 @@ export const blockKinds = {
       workspace: v.plainText.optional().meta(doc('The directory the worker works in, relative to this file.', '"studio"')),
       readonly: v.boolean.optional().meta(doc('Whether the workspace is read-only; outputs then go to the task’s own directory.')),
       image: v.plainText.optional().meta(doc('The container image for the docker executor.', '"swarm-worker:latest"')),
+      network: v.network.optional().meta(doc('The container’s network under the docker executor: `none` (the default; the run’s gateway is still reached, through a socket), `host`, or a docker network’s name.', 'none')),
+      cpus: v.cpus.optional().meta(doc('The CPUs the worker’s container may use, as docker’s `--cpus`.', '1.5')),
+      memory: v.memory.optional().meta(doc('The memory the worker’s container may use; a task that needs more fails with an out-of-memory error.', '"2GiB"')),
       'api-key': v.envSecret.optional().meta(doc('The environment variable holding this worker’s API key.')),
       parallel: v.integer(1, 'a parallelism').optional().meta(doc('How many tasks the worker runs at once.')),
       'permission-mode': v.oneOf(permissionModes, 'permission mode').optional().meta(doc('Claude Code’s permission mode.')),

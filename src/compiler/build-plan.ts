@@ -91,6 +91,7 @@ export function buildPlan(ctx: CheckContext, agentFiles: Map<Decl, AgentDefiniti
       ...optional('url', ir.queue?.attrs.url?.kind === 'text' ? ir.queue.attrs.url.text.value : undefined),
       ...optional('urlEnv', ir.queue?.attrs.url?.kind === 'env' ? ir.queue.attrs.url.name.value : undefined),
     },
+    ...optional('runtime', ir.runtime ? { executor: ir.runtime.attrs.executor?.value ?? 'local', ...optional('image', ir.runtime.attrs.image?.value) } : undefined),
     agents: ir.agents.map((agent) => {
       const fromFile = agentFiles.get(agent);
       const a = agent.attrs;
@@ -115,6 +116,9 @@ export function buildPlan(ctx: CheckContext, agentFiles: Map<Decl, AgentDefiniti
         ...optional('workspace', a.workspace?.value),
         readonly: a.readonly ?? false,
         ...optional('image', a.image?.value),
+        ...optional('network', a.network?.value),
+        ...optional('cpus', a.cpus),
+        ...optional('memoryBytes', a.memory?.value),
         ...optional('apiKeyEnv', a['api-key']?.value),
         parallel: a.parallel ?? builtinDefaults.parallel,
         permissionMode: a['permission-mode']?.value ?? builtinDefaults.permissionMode,

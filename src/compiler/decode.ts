@@ -47,6 +47,7 @@ export function decodeFile(ast: FileNode, reporter: Reporter, badCalls: Readonly
     if (kind === 'limits') workflow.limits = decl as Decl<'limits'>;
     else if (kind === 'defaults') ir.defaults = decl as Decl<'defaults'>;
     else if (kind === 'queue') ir.queue = decl as Decl<'queue'>;
+    else if (kind === 'runtime') ir.runtime = decl as Decl<'runtime'>;
     else if (kind === 'input') ir.inputs.push(decl as Decl<'input'>);
     else if (kind === 'agent') ir.agents.push(decl as Decl<'agent'>);
     else if (kind === 'worker') ir.workers.push(decl as Decl<'worker'>);

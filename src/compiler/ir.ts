@@ -26,6 +26,7 @@ export interface WorkflowIR {
   workflow?: Decl<'workflow'>;
   defaults?: Decl<'defaults'>;
   queue?: Decl<'queue'>;
+  runtime?: Decl<'runtime'>;
   inputs: Decl<'input'>[];
   agents: Decl<'agent'>[];
   workers: Decl<'worker'>[];

@@ -70,6 +70,9 @@ export const permissionModes = ['default', 'acceptEdits', 'auto', 'bypassPermiss
 export const priorities = ['low', 'normal', 'high', 'critical'] as const;
 export const inputTypes = ['string', 'number', 'boolean'] as const;
 export const queueKinds = ['file', 'redis'] as const;
+
+/** Where workers run: child processes here, or one container per worker. */
+export const executorKinds = ['local', 'docker'] as const;
 /** How an `expect` block may want a task, or the whole run, to end. */
 export const expectStatuses = ['done', 'failed', 'skipped'] as const;
 

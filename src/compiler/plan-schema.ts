@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expectStatuses, inputTypes, nodeFields, permissionModes, priorities, queueKinds } from './known.ts';
+import { executorKinds, expectStatuses, inputTypes, nodeFields, permissionModes, priorities, queueKinds } from './known.ts';
 
 /**
  * The compiled plan: the one contract between the compiler and everything that runs a
@@ -59,6 +59,10 @@ export const workerSchema = z
     workspace: z.string().optional(),
     readonly: z.boolean(),
     image: z.string().optional(),
+    /** The container's network under the docker executor; absent: `none`. */
+    network: z.string().optional(),
+    cpus: z.number().positive().optional(),
+    memoryBytes: positiveInt.optional(),
     /** The environment variable that holds the worker's API key; never the key itself. */
     apiKeyEnv: z.string().optional(),
     parallel: positiveInt,
@@ -167,6 +171,7 @@ export const planSchema = z
         urlEnv: z.string().optional(),
       })
       .strict(),
+    runtime: z.object({ executor: z.enum(executorKinds), image: z.string().optional() }).strict().optional(),
     agents: z.array(agentSchema),
     workers: z.array(workerSchema),
     nodes: z.array(planNodeSchema),

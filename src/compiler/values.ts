@@ -243,3 +243,29 @@ export const inputValue = valueSchema({ typeName: 'string | number | boolean', e
   if (v.type === 'Number' || v.type === 'Bool') return ok({ value: v.value, span: v.span });
   return mismatch('a string, number or true/false', v);
 });
+
+/** A CPU share for a container, like docker's `--cpus`: `1`, `0.5`, `2`. */
+export const cpus = valueSchema({ typeName: 'number > 0', example: '1.5' }, (v) => {
+  if (v.type !== 'Number') return mismatch('a number of CPUs such as 1 or 0.5', v);
+  return positive(v.value) ? ok(v.value) : impossible(`a CPU share of ${v.raw} runs nothing`, 'it must be greater than zero, e.g. 0.5');
+});
+
+const memoryUnits: Record<string, number> = { KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, KB: 1e3, MB: 1e6, GB: 1e9 };
+
+/** A container's memory limit, in bytes: written `"512MiB"` or `"2GiB"` (or KB, MB, GB). */
+export const memory = valueSchema({ typeName: 'memory size', example: '"2GiB"' }, (v) => {
+  const d = decodePlain(v, 'a memory size such as "512MiB"');
+  if (!d.ok) return d;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(KiB|MiB|GiB|KB|MB|GB)\s*$/.exec(d.value.value);
+  if (!m) return impossible(`\`${d.value.value}\` is not a memory size`, 'write a number and a unit: "512MiB", "2GiB", "1GB"');
+  const bytes = Math.round(Number(m[1]) * memoryUnits[m[2]!]!);
+  // Docker refuses limits under 6 MiB; a worker's CLI needs far more anyway.
+  return bytes >= 6 * 2 ** 20 ? ok({ value: bytes, span: v.span }) : impossible(`a memory limit of ${d.value.value} is too small to start a container`, 'docker needs at least 6MiB; a Claude Code worker wants 512MiB or more');
+});
+
+/** A container network: `none`, `host`, or the name of a docker network, bare or quoted. */
+export const network = valueSchema({ typeName: 'none | host | network name', example: 'none' }, (v) => {
+  const name = v.type === 'Ref' ? v.name : v.type === 'String' ? staticText(v) : undefined;
+  if (name === undefined || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) return mismatch('`none`, `host` or a docker network name', v);
+  return ok({ value: name, span: v.span });
+});

@@ -44,6 +44,8 @@ export function runLimiter(plan: Plan, scopes: ReadonlyMap<string, string>): Rat
 
 export interface RunGateway {
   readonly url: string;
+  /** Serves the gateway on a Unix socket as well, for a worker container without a network. */
+  listenSocket(path: string): Promise<void>;
   /** A stop the gateway made for a budget, by `task#attempt`: the runner reports the failure it causes as that. */
   budgetStop(task: string, attempt: number): string | undefined;
   close(): Promise<void>;
@@ -135,6 +137,7 @@ export async function startRunGateway(options: {
   });
   return {
     url: gateway.url,
+    listenSocket: (path) => gateway.listenSocket(path),
     budgetStop: (task, attempt) => stops.get(`${task}#${attempt}`),
     close: () => gateway.close(),
   };

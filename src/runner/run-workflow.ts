@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Plan, PlanNode } from '../compiler/plan-schema.ts';
 import { FileQueue } from '../queue/file-queue.ts';
@@ -172,6 +173,17 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
     wakeup.wake();
   });
   const executor = options.executor ?? localExecutor();
+  // A worker without a network reaches the gateway through a socket of its own. Socket paths
+  // are short (108 bytes at most), so they live in a temporary directory, not the run's.
+  const socketDir = executor.needsGatewaySocket ? mkdtempSync(join(tmpdir(), 'swarm-gw-')) : undefined;
+  const sockets = new Map<string, string>();
+  if (socketDir !== undefined) {
+    for (const w of plan.workers) {
+      const path = join(socketDir, `${w.name}.sock`);
+      await gateway.listenSocket(path);
+      sockets.set(w.name, path);
+    }
+  }
   const leaseMs = options.leaseMs ?? 30_000;
   const workers = new Map<string, WorkerProcess>();
   const restarts = new Map<string, number>();
@@ -183,6 +195,7 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
       runDir,
       env: workerEnv(env, keys.get(worker)!.key),
       logFile: join(runDir, 'logs', `${worker}.log`),
+      ...(sockets.has(worker) && { gatewaySocket: sockets.get(worker)! }),
       args: ['--lease', String(leaseMs), ...(options.workerArgs ?? [])],
     });
     proc.onMessage((m) => {
@@ -274,7 +287,9 @@ async function runPlan(options: RunWorkflowOptions): Promise<RunOutcome> {
     // Results that landed while the workers stopped are not lost: settle them before the end.
     for (const result of inbox.splice(0)) await settleResult(scheduler, result, queue, now(), gateway.budgetStop);
     await queue.close();
+    await executor.cleanup?.(runId).catch((error: unknown) => notice(`could not remove the run's containers: ${(error as Error).message}`));
     await gateway.close();
+    if (socketDir !== undefined) rmSync(socketDir, { recursive: true, force: true });
     if (outcome === 'interrupted' || fatal === undefined) scheduler.end(now(), outcome);
     journal.close();
     // The CLI's config directories hold its session state; they go with the workers.

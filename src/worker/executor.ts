@@ -4,7 +4,11 @@
  */
 export interface Executor {
   readonly kind: string;
+  /** Workers reach the run gateway through a Unix socket (`WorkerProcessSpec.gatewaySocket`): they have no network of their own. */
+  readonly needsGatewaySocket?: boolean;
   start(spec: WorkerProcessSpec): WorkerProcess;
+  /** Removes whatever of a run outlived its workers (containers); called once the run's workers are stopped. */
+  cleanup?(runId: string): Promise<void>;
 }
 
 export interface WorkerProcessSpec {
@@ -16,6 +20,8 @@ export interface WorkerProcessSpec {
   env: Record<string, string | undefined>;
   /** Where the process's stdout and stderr are appended. */
   logFile: string;
+  /** The run gateway's Unix socket for this worker, when the executor asked for one. */
+  gatewaySocket?: string;
   /** Extra arguments for `swarm worker`, e.g. a lease length. */
   args?: string[];
 }
